@@ -1,0 +1,135 @@
+/*
+ * cli.h - what every command shares: the common options, the operands,
+ * finishing stdout. Commands stay small: parse, build a config, call lib.
+ *
+ * A command's option loop hands every option it does not know itself to
+ * cg_common_opt():
+ *
+ *     static const struct option longopts[] = {
+ *             { "method", required_argument, NULL, 'm' },
+ *             CG_COMMON_LONGOPTS,
+ *             { NULL, 0, NULL, 0 }
+ *     };
+ *     ...
+ *     default:
+ *             switch (cg_common_opt(&common, ch, optarg, &err)) {
+ *             case 1: break;                  // taken
+ *             case 0: usage(); ...            // not ours either
+ *             default: cg_err_print(...); exit 2;
+ *             }
+ */
+#ifndef CLIENTGRADE_CLI_H
+#define CLIENTGRADE_CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include "config.h"
+#include "csv.h"
+#include "roles.h"
+
+#define CG_VERSION "0.1.0"
+
+/* Option codes for the common long options (outside the char range). */
+enum {
+	CG_OPT_DELIMITER = 0x1000,
+	CG_OPT_COL,
+	CG_OPT_CONFIG,
+	CG_OPT_TODAY,
+	CG_OPT_DATES,
+	CG_OPT_DECIMAL,
+	CG_OPT_HELP,
+	CG_OPT_VERSION
+};
+
+#define CG_COMMON_LONGOPTS \
+	{ "delimiter", required_argument, NULL, CG_OPT_DELIMITER }, \
+	{ "col", required_argument, NULL, CG_OPT_COL }, \
+	{ "config", required_argument, NULL, CG_OPT_CONFIG }, \
+	{ "today", required_argument, NULL, CG_OPT_TODAY }, \
+	{ "dates", required_argument, NULL, CG_OPT_DATES }, \
+	{ "decimal", required_argument, NULL, CG_OPT_DECIMAL }, \
+	{ "help", no_argument, NULL, CG_OPT_HELP }, \
+	{ "version", no_argument, NULL, CG_OPT_VERSION }
+
+/* The common settings, after options and the [clientgrade] config. */
+struct cg_common {
+	const char *prog;	/* "grade", ... */
+	char delim;		/* --delimiter; 0 = sniff */
+	char decimal;		/* --decimal; 0 = guess */
+	const char *config_path;/* --config */
+	int32_t today;		/* --today, else the local date */
+	int today_set;
+	int dates;		/* enum cg_date_order */
+	struct cg_colmap cols;	/* --col and [columns] */
+	struct cg_config cfg;	/* loaded by cg_common_finish() */
+	int help, version;	/* set by --help / --version */
+};
+
+/* Defaults: prog, today = local date, everything else unset. */
+void cg_common_init(struct cg_common *c, const char *prog);
+
+/*
+ * Take option `ch` with argument `arg` if it is a common one.
+ * Returns 1 (taken), 0 (not a common option) or -1 (bad argument:
+ * err filled, CG_EUSAGE).
+ */
+int cg_common_opt(struct cg_common *c, int ch, const char *arg,
+    struct cg_err *err);
+
+/*
+ * After the option loop: load the config (c->cfg) and apply [clientgrade]
+ * and [columns] where the command line did not say otherwise. Options
+ * always win over the file. Returns 0 or -1.
+ */
+int cg_common_finish(struct cg_common *c, struct cg_err *err);
+
+/* Settings of [clientgrade]/[columns] are taken; [common] sections that
+ * every tool owns, for cg_config_check's list. */
+#define CG_COMMON_SECTIONS "clientgrade", "columns"
+
+void cg_common_free(struct cg_common *c);
+
+/* Reader options from the common settings. */
+struct cg_reader_opts cg_common_reader_opts(const struct cg_common *c,
+    int rewindable);
+
+/*
+ * Print "prog VERSION" to stdout (for --version).
+ */
+void cg_print_version(const char *prog);
+
+/*
+ * Make a closed pipe end the program quietly (SIGPIPE default action), as
+ * `grade big.csv | head -1` must print nothing on stderr.
+ */
+void cg_sigpipe_default(void);
+
+/*
+ * Close stdout and check it, as sbase's fshut does: a full disk or a
+ * closed pipe becomes exit status 2 with `prog: write error: ...`.
+ * Returns 0 or -1 (err filled).
+ */
+int cg_close_stdout(struct cg_err *err);
+
+/* Parse a --today style date (YYYY-MM-DD). 0 or -1 (CG_EUSAGE). */
+int cg_parse_today(const char *arg, int32_t *out, struct cg_err *err);
+
+/*
+ * The input operands as one stream: no operands or "-" is stdin; several
+ * files must share the first file's header (written once). This wraps
+ * cg_reader over each file in turn.
+ */
+struct cg_input;
+struct cg_input *cg_input_open(int argc, char **argv,
+    const struct cg_reader_opts *o, struct cg_err *err);
+/* Header of the first file: 1, 0 (all inputs empty), -1. */
+int cg_input_header(struct cg_input *in, const struct cg_row **hdr,
+    struct cg_err *err);
+int cg_input_next(struct cg_input *in, const struct cg_row **row,
+    struct cg_err *err);
+int cg_input_rewind(struct cg_input *in, struct cg_err *err);
+/* The reader of the current file (for cg_field_*, names, dialect). */
+struct cg_reader *cg_input_reader(struct cg_input *in);
+void cg_input_free(struct cg_input *in);
+
+#endif

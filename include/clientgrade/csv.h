@@ -1,0 +1,160 @@
+/*
+ * csv.h - streaming CSV reader and writer on libcsv, keeping the dialect.
+ *
+ * The reader hands out one record at a time (cg_reader_next). A record
+ * keeps, besides its parsed fields, the exact input bytes it came from
+ * (`raw`), so the writer can put an untouched record back byte for byte
+ * and only encode what a tool computed. Memory is bounded by the largest
+ * record, never by the file.
+ *
+ *     struct cg_err err;
+ *     struct cg_reader *r = cg_reader_open(0, "<stdin>", NULL, &err);
+ *     const struct cg_row *hdr, *row;
+ *     if (r == NULL || cg_reader_header(r, &hdr, &err) < 0) ...
+ *     struct cg_writer *w = cg_writer_new(1, "<stdout>", cg_reader_dialect(r));
+ *     while ((rc = cg_reader_next(r, &row, &err)) > 0)
+ *             cg_writer_row(w, row, puts, nputs, &err);
+ */
+#ifndef CLIENTGRADE_CSV_H
+#define CLIENTGRADE_CSV_H
+
+#include <stddef.h>
+#include "error.h"
+
+/* How a file is written; the writer copies the reader's. */
+struct cg_dialect {
+	char delim;	/* ',', ';', '\t' or '|' */
+	int crlf;	/* 1: records end in CR LF, 0: LF */
+	int bom;	/* 1: file starts with a UTF-8 byte order mark */
+	int quote_all;	/* 1: every header field was quoted; quote everything */
+	char decimal;	/* '.' or ',': number style for columns tools add */
+};
+
+/*
+ * One record. Everything it points to belongs to the reader and is valid
+ * until the next cg_reader_next() (the header: until cg_reader_free()).
+ */
+struct cg_row {
+	size_t n;		/* number of fields */
+	const char **f;		/* f[i]: field bytes, NUL-terminated */
+	const size_t *len;	/* len[i]: field length (fields may hold NUL) */
+	const char *raw;	/* input bytes of the record, no line ending; */
+	size_t rawlen;		/*   raw is NULL when they are not known */
+	long line;		/* line the record starts on, 1-based */
+	long index;		/* 0 for the header, 1 for the first data row */
+};
+
+struct cg_reader_opts {
+	char delim;		/* 0: sniff from the header line */
+	int rewindable;		/* 1: cg_reader_rewind() will be called; a
+				 * pipe is then spooled to a temporary file */
+	char decimal;		/* 0: guess ('.' but ',' for ';' files) */
+};
+
+struct cg_reader;
+
+/*
+ * Read CSV from `fd` (not closed by the reader). `name` is what messages
+ * call the input ("<stdin>" or the path); it is borrowed and must outlive
+ * the reader. `o` may be NULL for defaults. NULL on error.
+ */
+struct cg_reader *cg_reader_open(int fd, const char *name,
+    const struct cg_reader_opts *o, struct cg_err *err);
+
+/* Open a path ("-" means stdin) and read it; the fd is the reader's. */
+struct cg_reader *cg_reader_open_path(const char *path,
+    const struct cg_reader_opts *o, struct cg_err *err);
+
+void cg_reader_free(struct cg_reader *r);
+
+/*
+ * Read the header record and sniff the dialect. Returns 1 with *hdr set,
+ * 0 when the input is empty (no bytes, or only a BOM), -1 on error.
+ * Must be called once, before cg_reader_next().
+ */
+int cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
+    struct cg_err *err);
+
+/*
+ * Next data record: 1 with *row set, 0 at end of input, -1 on error
+ * (malformed CSV, a record with another field count than the header,
+ * read error). Blank lines between records are skipped.
+ */
+int cg_reader_next(struct cg_reader *r, const struct cg_row **row,
+    struct cg_err *err);
+
+/*
+ * Start over at the first data record (for two-pass tools). Needs
+ * opts.rewindable. Returns 0, or -1 (temporary file trouble).
+ */
+int cg_reader_rewind(struct cg_reader *r, struct cg_err *err);
+
+/* The dialect; tools may update ->decimal from evidence (see field.h). */
+struct cg_dialect *cg_reader_dialect(struct cg_reader *r);
+const char *cg_reader_name(const struct cg_reader *r);
+const struct cg_row *cg_reader_hdr(const struct cg_reader *r);
+
+/*
+ * Where field `i` of `row` starts, for messages: line and 1-based column
+ * in characters. Uses the raw bytes; falls back to the record's line.
+ */
+void cg_row_locate(const struct cg_row *row, char delim, size_t i,
+    long *line, long *col);
+
+/*
+ * Fill err with `FILE:LINE:COL: message` for field i of row; returns -1.
+ * i == (size_t)-1 means the record as a whole (column 1).
+ */
+int cg_row_err(struct cg_err *err, enum cg_code code,
+    const struct cg_reader *r, const struct cg_row *row, size_t i,
+    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* ---- writer ---- */
+
+/*
+ * A field to put into an output record: column `col` gets bytes s[0..n).
+ * col < in->n replaces that field in place; col == in->n + k appends
+ * (puts that append must come in column order). n == CG_STRLEN means
+ * strlen(s).
+ */
+struct cg_put {
+	size_t col;
+	const char *s;
+	size_t n;
+};
+#define CG_STRLEN ((size_t)-1)
+
+struct cg_writer;
+
+/*
+ * Write CSV in dialect `d` (copied) to `fd`; `name` names the output in
+ * messages ("<stdout>" or a path; borrowed). The fd is not closed.
+ */
+struct cg_writer *cg_writer_new(int fd, const char *name,
+    const struct cg_dialect *d);
+
+/*
+ * Write one record: the fields of `in` (may be NULL for a brand-new
+ * record) with `put` applied. Untouched fields are copied from the input
+ * bytes unchanged; new ones are quoted only when needed. 0 or -1.
+ */
+int cg_writer_row(struct cg_writer *w, const struct cg_row *in,
+    const struct cg_put *put, size_t nput, struct cg_err *err);
+
+/* Convenience: a new record from n strings (NULL entries are empty). */
+int cg_writer_strings(struct cg_writer *w, const char *const *s, size_t n,
+    struct cg_err *err);
+
+/* Flush buffered output. 0 or -1 (CG_EWRITE). */
+int cg_writer_flush(struct cg_writer *w, struct cg_err *err);
+
+/* Flush and free; returns what the flush returned. NULL w is a no-op. */
+int cg_writer_close(struct cg_writer *w, struct cg_err *err);
+
+/* Bytes written so far (for tests and summaries). */
+unsigned long long cg_writer_bytes(const struct cg_writer *w);
+
+/* 1 if `s` must be quoted in dialect d. */
+int cg_needs_quote(const char *s, size_t n, const struct cg_dialect *d);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * roles.h - find columns by what they mean, not where they are.
+ *
+ * A tool asks for a role ("volume"); the header is searched for the role's
+ * name and aliases ("revenue", "sales", "amount", ...), comparing names
+ * case-insensitively and ignoring spaces, underscores, hyphens and dots.
+ * `--col ROLE=HEADER` (and the [columns] config section) override.
+ *
+ * Roles known (see clientgrade(7) for the alias lists): id, account, owner,
+ * volume, orders, last_order, last_contact, next_contact, recency,
+ * days_to_pay, overdue, distance, accessibility, openness, referrals,
+ * engagement, our_contacts, their_contacts, contacts, potential,
+ * employees, stage, grade, score, quadrant, email, phone, domain,
+ * no_reply, date, value, name.
+ */
+#ifndef CLIENTGRADE_ROLES_H
+#define CLIENTGRADE_ROLES_H
+
+#include <stddef.h>
+#include "csv.h"
+
+/* ROLE=HEADER overrides, in the order given (later wins). */
+struct cg_colmap {
+	size_t n, cap;
+	struct cg_colmap_ent {
+		char *role;
+		char *header;
+	} *v;
+};
+
+/* Add "ROLE=HEADER" (as given to --col). 0, or -1 (CG_EUSAGE: no '=',
+ * unknown role; the message lists the known roles). */
+int cg_colmap_add(struct cg_colmap *m, const char *spec, struct cg_err *err);
+/* Add one pair directly (config). Same checks. */
+int cg_colmap_set(struct cg_colmap *m, const char *role, const char *header,
+    struct cg_err *err);
+void cg_colmap_free(struct cg_colmap *m);
+
+/* NULL-terminated alias list of a role (the role's own name first), or
+ * NULL if the role is unknown. */
+const char *const *cg_role_aliases(const char *role);
+
+/* 1 if two header names are equal under the role comparison rules. */
+int cg_header_eq(const char *a, size_t alen, const char *b, size_t blen);
+
+/*
+ * Find the column for `role` in header `hdr`. An override names the
+ * header exactly (same comparison rules); without one the aliases are
+ * tried in order, first alias that matches any column wins (leftmost
+ * column for that alias). Returns 1 with *col set, 0 if not there, -1 if
+ * an override names a header that is not in the file (err filled,
+ * CG_EROLE).
+ */
+int cg_role_find(const struct cg_row *hdr, const struct cg_colmap *m,
+    const char *role, size_t *col, struct cg_err *err);
+
+/*
+ * Like cg_role_find, but a missing role is an error (CG_EROLE) whose
+ * message names the role, the aliases tried and the --col to use.
+ * `file` names the input for the message. Returns 0 or -1.
+ */
+int cg_role_require(const struct cg_row *hdr, const struct cg_colmap *m,
+    const char *role, const char *file, size_t *col, struct cg_err *err);
+
+#endif
