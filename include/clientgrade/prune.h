@@ -1,0 +1,198 @@
+/*
+ * prune.h - move the prospects that only cost time (stale, never reply,
+ * not a real prospect, duplicates) out of a leads file, losing nothing.
+ *
+ * Every input row goes to exactly one output: kept rows to the kept
+ * writer unchanged and in order, rejected rows to the rejects writer with
+ * every field unchanged and a `prune_reason` column. Without duplicate
+ * detection prune streams (one pass, O(1) memory); with it, pass 1 keeps
+ * one entry per distinct duplicate key and pass 2 routes the rows.
+ *
+ *     struct cg_prune_opts o;
+ *     cg_prune_opts_init(&o);
+ *     o.today = ...; o.rejects_path = "dropped.csv";
+ *     rc = cg_prune_run(in, &o, &cols, 1, &stats, &err);
+ *     cg_prune_opts_free(&o);
+ */
+#ifndef CLIENTGRADE_PRUNE_H
+#define CLIENTGRADE_PRUNE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+#include "cli.h"
+#include "config.h"
+#include "csv.h"
+#include "error.h"
+#include "roles.h"
+
+/* The rules, in the order their reasons are listed. */
+enum cg_prune_rule {
+	CG_PRUNE_STALE = 0,	/* no contact for more than stale_days */
+	CG_PRUNE_NOREPLY,	/* no_reply >= max_unanswered */
+	CG_PRUNE_FIT,		/* misses a --require or --min condition */
+	CG_PRUNE_DUPES,		/* duplicate of a better row */
+	CG_PRUNE_NRULES
+};
+#define CG_PRUNE_BIT(r)	(1u << (r))
+#define CG_PRUNE_ALL	0xfu
+
+/* Duplicate keys (bits). */
+#define CG_DUPE_NAME	1u	/* normalised account name */
+#define CG_DUPE_EMAIL	2u	/* email, lowercase */
+#define CG_DUPE_DOMAIN	4u	/* email or website domain, not free mail */
+#define CG_DUPE_PHONE	8u	/* last 9 digits of the phone number */
+#define CG_DUPE_DEFAULT	(CG_DUPE_NAME | CG_DUPE_EMAIL | CG_DUPE_PHONE)
+
+/* One --require COL=VALUE or --min COL=N. */
+struct cg_prune_cond {
+	char *col;	/* header name or role, as given */
+	char *value;	/* text to match (require) or the number's text */
+	int is_min;
+	double min;
+};
+
+struct cg_prune_opts {
+	unsigned rules;		/* CG_PRUNE_BIT set of rules in force */
+	unsigned asked;		/* rules named explicitly: their columns
+				 * must exist (else a rule that finds no
+				 * column is silently off) */
+	long stale_days;	/* default 180 */
+	double max_unanswered;	/* default 5 */
+	unsigned dupe_keys;	/* CG_DUPE_* bits, default CG_DUPE_DEFAULT */
+	char **client_stages;	/* stage values that mean "client" (owned) */
+	size_t nclient_stages;
+	struct cg_prune_cond *conds;	/* owned */
+	size_t nconds;
+	int32_t today;
+	int dates;		/* enum cg_date_order */
+	const char *prog;	/* for date warnings */
+	int dry_run;		/* write nothing, summary on stdout */
+	int summary;		/* summary on stderr after a real run */
+	const char *rejects_path;	/* NULL: refuse to drop (unless dry) */
+};
+
+/* What happened, for the summary. by_rule counts each rejected row once,
+ * under the first rule that rejected it. */
+struct cg_prune_stats {
+	unsigned long rows, kept, rejected;
+	unsigned long by_rule[CG_PRUNE_NRULES];
+};
+
+/* Defaults (see prune(1)); client stages: client, customer, active, won,
+ * closed won. */
+void cg_prune_opts_init(struct cg_prune_opts *o);
+void cg_prune_opts_free(struct cg_prune_opts *o);
+
+/* Rule names as --rules spells them: stale, noreply, fit, dupes. */
+const char *cg_prune_rule_name(int rule);
+
+/* Parse "stale,noreply" into rule bits. 0 or -1 (CG_EUSAGE). */
+int cg_prune_parse_rules(const char *s, unsigned *bits, struct cg_err *err);
+/* Parse "name,email,domain,phone" into CG_DUPE_* bits. */
+int cg_prune_parse_keys(const char *s, unsigned *bits, struct cg_err *err);
+/* Replace the client stage list with "client,customer,...". */
+int cg_prune_parse_stages(struct cg_prune_opts *o, const char *s,
+    struct cg_err *err);
+/* Add "COL=VALUE" (is_min 0) or "COL=N" (is_min 1). 0 or -1. */
+int cg_prune_add_cond(struct cg_prune_opts *o, const char *spec, int is_min,
+    struct cg_err *err);
+
+/*
+ * Take the [prune] section of cfg for every setting whose bit is not in
+ * `set_by_cli` (keys: rules, stale_days, max_unanswered, dupe_keys,
+ * client_stages, require, min; require/min may repeat and add to the
+ * command line's). Bits: the CG_PRUNE_SET_* below. 0 or -1.
+ */
+#define CG_PRUNE_SET_RULES	1u
+#define CG_PRUNE_SET_STALE	2u
+#define CG_PRUNE_SET_NOREPLY	4u
+#define CG_PRUNE_SET_KEYS	8u
+#define CG_PRUNE_SET_STAGES	16u
+int cg_prune_config(struct cg_prune_opts *o, struct cg_config *cfg,
+    unsigned set_by_cli, struct cg_err *err);
+
+/*
+ * Run prune over `in` (opened rewindable when dupes are on): kept rows to
+ * `outfd`, rejects to o->rejects_path (written atomically), summary as
+ * o->dry_run/o->summary say. Returns 0, or -1 with err filled; on error
+ * the rejects file is not created. *st may be NULL.
+ */
+int cg_prune_run(struct cg_input *in, const struct cg_prune_opts *o,
+    const struct cg_colmap *cols, int outfd, struct cg_prune_stats *st,
+    struct cg_err *err);
+
+/* Write the per-reason summary to fd (for --dry-run and --summary). */
+int cg_prune_summary(int fd, const struct cg_prune_stats *st,
+    const char *name, struct cg_err *err);
+
+/* ---- normalisation (prune_norm.c), pure ---- */
+
+/*
+ * Account name key: accents folded (Latin-1 and Latin Extended-A),
+ * lowercase, '.' and apostrophes dropped, '&' read as "and", other
+ * punctuation and spaces separate words, a leading "the" and trailing
+ * legal suffixes (Inc, LLC, Ltd, GmbH, S.A., B.V., Pty Ltd, ...) removed,
+ * words joined without spaces. Appends to out (reset first); returns
+ * out->len (0: no key).
+ *     "Café Müller GmbH" and "CAFE MULLER" both give "cafemuller".
+ */
+size_t cg_prune_norm_name(const char *s, size_t n, struct cg_buf *out);
+
+/* Email key: trimmed, lowercase, "mailto:" dropped; 0 when not a@b. */
+size_t cg_prune_norm_email(const char *s, size_t n, struct cg_buf *out);
+
+/*
+ * Domain key from an email address or a website ("https://www.x.com/a"):
+ * lowercase host without "www."; 0 when none or a free-mail domain.
+ */
+size_t cg_prune_norm_domain(const char *s, size_t n, struct cg_buf *out);
+
+/* 1 if the (lowercase) domain is a free-mail provider (gmail.com, ...). */
+int cg_prune_freemail(const char *d, size_t n);
+
+/* Phone key: the last 9 digits; 0 when fewer than 7 digits. */
+size_t cg_prune_norm_phone(const char *s, size_t n, struct cg_buf *out);
+
+/* ---- duplicate groups (prune_dupes.c) ---- */
+
+/*
+ * How good a row is as the one to keep: more non-empty fields, then the
+ * more recent last contact, then the earlier row.
+ */
+struct cg_dupe_rank {
+	long row;	/* 0-based data row number over all input */
+	int filled;	/* non-empty fields */
+	int32_t contact;/* last contact, days; INT32_MIN when none */
+};
+
+/* 1 if a is better than b (to keep). */
+int cg_dupe_better(const struct cg_dupe_rank *a, const struct cg_dupe_rank *b);
+
+struct cg_dupes;
+
+struct cg_dupes *cg_dupes_new(void);
+void cg_dupes_free(struct cg_dupes *d);
+
+/*
+ * Pass 1: a row with `nkeys` keys (each: kind byte + text, as the norm
+ * functions make them with a prefix). Rows sharing any key form a group
+ * (transitively); the group remembers its best row's rank, line and id
+ * (copied). Rows with no keys are not added.
+ */
+void cg_dupes_add(struct cg_dupes *d, const struct cg_buf *keys,
+    size_t nkeys, const struct cg_dupe_rank *rank, long line,
+    const char *id, size_t idlen);
+
+/*
+ * Pass 2: the best row of the group of `key`. Returns 1 with *best_row,
+ * *line and *id (borrowed, may be NULL when the row had no id) set, or 0
+ * if the key is unknown.
+ */
+int cg_dupes_best(struct cg_dupes *d, const struct cg_buf *key,
+    long *best_row, long *line, const char **id);
+
+/* Distinct keys held (for tests and memory figures). */
+size_t cg_dupes_nkeys(const struct cg_dupes *d);
+
+#endif
