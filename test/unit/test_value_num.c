@@ -1,0 +1,294 @@
+/*
+ * test_value_num.c - cg_parse_num and cg_fmt_num on the spellings that
+ * spreadsheets and CRMs export, and on the ones they must refuse.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "clientgrade/value.h"
+
+#define NBSP	"\xC2\xA0"
+#define NNBSP	"\xE2\x80\xAF"
+#define EURO	"\xE2\x82\xAC"
+
+enum { D = CG_DEC_DOT, C = CG_DEC_COMMA, N = CG_DEC_NONE };
+
+struct num_case {
+	const char *name;
+	const char *in;
+	char hint;		/* decimal hint passed to the parser */
+	int rc;
+	double want;		/* checked when rc is CG_V_OK */
+	int seen;		/* info.decimal_seen */
+	int pct, cur, paren;	/* info.percent, currency, negative_parens */
+};
+
+static const struct num_case accepted[] = {
+	{ "a plain decimal reads as itself", "1234.5", '.', 0, 1234.5, D, 0, 0, 0 },
+	{ "a plain decimal reads the same with a comma hint", "1234.5", ',', 0, 1234.5, D, 0, 0, 0 },
+	{ "an integer gives no decimal evidence", "1234", '.', 0, 1234, N, 0, 0, 0 },
+	{ "a minus sign makes it negative", "-12", '.', 0, -12, N, 0, 0, 0 },
+	{ "a plus sign is allowed", "+3", '.', 0, 3, N, 0, 0, 0 },
+	{ "a Unicode minus sign makes it negative", "\xE2\x88\x92" "7", '.', 0, -7, N, 0, 0, 0 },
+	{ "dollars with comma thousands read as money", "$1,234.50", '.', 0, 1234.5, D, 0, 1, 0 },
+	{ "dot thousands and decimal comma read European style", "1.234,50", '.', 0, 1234.5, C, 0, 0, 0 },
+	{ "space thousands with decimal comma read", "1 234,50", '.', 0, 1234.5, C, 0, 0, 0 },
+	{ "NBSP thousands with decimal comma read", "1" NBSP "234,50", '.', 0, 1234.5, C, 0, 0, 0 },
+	{ "narrow NBSP thousands with decimal comma read", "1" NNBSP "234,50", '.', 0, 1234.5, C, 0, 0, 0 },
+	{ "NBSP thousands in a large number read", "12" NBSP "345" NBSP "678", '.', 0, 12345678, N, 0, 0, 0 },
+	{ "a leading euro sign is currency", EURO "1.234,50", '.', 0, 1234.5, C, 0, 1, 0 },
+	{ "a trailing euro sign after a blank is currency", "1.234,50 " EURO, '.', 0, 1234.5, C, 0, 1, 0 },
+	{ "a trailing euro sign after NBSP is currency", "1.234,50" NBSP EURO, '.', 0, 1234.5, C, 0, 1, 0 },
+	{ "an ISO code before the number is currency", "EUR 12", '.', 0, 12, N, 0, 1, 0 },
+	{ "a lowercase ISO code is currency", "eur 12", '.', 0, 12, N, 0, 1, 0 },
+	{ "an ISO code after the number is currency", "12,50 EUR", '.', 0, 12.5, C, 0, 1, 0 },
+	{ "USD with an ambiguous group reads the dot hint as thousands", "USD 1,200", '.', 0, 1200, N, 0, 1, 0 },
+	{ "a pound sign is currency", "\xC2\xA3" "99.99", '.', 0, 99.99, D, 0, 1, 0 },
+	{ "a yen sign is currency", "\xC2\xA5" "1,000,000", '.', 0, 1000000, D, 0, 1, 0 },
+	{ "parentheses make accounting negatives", "(1,234.50)", '.', 0, -1234.5, D, 0, 0, 1 },
+	{ "parentheses around money make negatives", "($1,234.50)", '.', 0, -1234.5, D, 0, 1, 1 },
+	{ "a currency after parentheses is allowed", "(1.234,50) " EURO, '.', 0, -1234.5, C, 0, 1, 1 },
+	{ "a minus before the dollar sign is negative", "-$5", '.', 0, -5, N, 0, 1, 0 },
+	{ "a minus after the dollar sign is negative", "$-5", '.', 0, -5, N, 0, 1, 0 },
+	{ "a percent is divided by 100", "12%", '.', 0, 0.12, N, 1, 0, 0 },
+	{ "a decimal percent is divided by 100 exactly", "1.1%", '.', 0, 0.011, D, 1, 0, 0 },
+	{ "a percent with a decimal comma and blank reads", "12,5 %", '.', 0, 0.125, C, 1, 0, 0 },
+	{ "a negative percent reads", "-3%", '.', 0, -0.03, N, 1, 0, 0 },
+	{ "an apostrophe groups thousands Swiss style", "1'234.50", '.', 0, 1234.5, D, 0, 0, 0 },
+	{ "a typographic apostrophe groups thousands", "1\xE2\x80\x99" "234.50", '.', 0, 1234.5, D, 0, 0, 0 },
+	{ "an upper-case exponent reads", "1.5E3", '.', 0, 1500, D, 0, 0, 0 },
+	{ "a negative exponent reads", "1.5e-2", '.', 0, 0.015, D, 0, 0, 0 },
+	{ "an exponent on an integer reads", "15e3", '.', 0, 15000, N, 0, 0, 0 },
+	{ "three decimals before an exponent are decimals", "1.500E3", ',', 0, 1500, D, 0, 0, 0 },
+	{ "leading and trailing blanks are ignored", "  \t42.5 \t", '.', 0, 42.5, D, 0, 0, 0 },
+	{ "leading and trailing NBSP are ignored", NBSP "42" NBSP, '.', 0, 42, N, 0, 0, 0 },
+	{ "consistent comma groups read as thousands", "1,234,567.8", '.', 0, 1234567.8, D, 0, 0, 0 },
+	{ "repeated comma groups are evidence of a decimal dot", "1,234,567", ',', 0, 1234567, D, 0, 0, 0 },
+	{ "repeated dot groups are evidence of a decimal comma", "1.234.567", '.', 0, 1234567, C, 0, 0, 0 },
+	{ "dot groups with a decimal comma read", "1.234.567,89", '.', 0, 1234567.89, C, 0, 0, 0 },
+	{ "one comma and three digits is thousands with a dot hint", "1,234", '.', 0, 1234, N, 0, 0, 0 },
+	{ "one comma and three digits is decimal with a comma hint", "1,234", ',', 0, 1.234, N, 0, 0, 0 },
+	{ "one dot and three digits is decimal with a dot hint", "1.234", '.', 0, 1.234, N, 0, 0, 0 },
+	{ "one dot and three digits is thousands with a comma hint", "1.234", ',', 0, 1234, N, 0, 0, 0 },
+	{ "no hint reads one comma and three digits as thousands", "1,234", 0, 0, 1234, N, 0, 0, 0 },
+	{ "one comma and two digits is a decimal comma", "12,50", '.', 0, 12.5, C, 0, 0, 0 },
+	{ "one comma and one digit is a decimal comma", "12,5", '.', 0, 12.5, C, 0, 0, 0 },
+	{ "one dot and four digits is a decimal dot", "1.2345", ',', 0, 1.2345, D, 0, 0, 0 },
+	{ "one comma and four digits is a decimal comma", "1,2345", '.', 0, 1.2345, C, 0, 0, 0 },
+	{ "four digits before one comma cannot be grouping", "1234,567", '.', 0, 1234.567, C, 0, 0, 0 },
+	{ "a zero before one comma cannot be grouping", "0,123", '.', 0, 0.123, C, 0, 0, 0 },
+	{ "a leading decimal dot reads", ".5", '.', 0, 0.5, D, 0, 0, 0 },
+	{ "a leading decimal comma reads", ",5", '.', 0, 0.5, C, 0, 0, 0 },
+	{ "negative zero is plain zero", "-0.00", '.', 0, 0, D, 0, 0, 0 },
+	{ "the largest finite double reads", "1.7976931348623157e308", '.', 0, 1.7976931348623157e308, D, 0, 0, 0 },
+	{ "an underflowing exponent reads as zero", "1e-999", '.', 0, 0, N, 0, 0, 0 },
+};
+
+static const struct num_case rejected[] = {
+	{ "the empty string is empty", "", '.', CG_V_EMPTY, 0, N, 0, 0, 0 },
+	{ "blanks only are empty", "  \t ", '.', CG_V_EMPTY, 0, N, 0, 0, 0 },
+	{ "NBSP only is empty", NBSP NNBSP, '.', CG_V_EMPTY, 0, N, 0, 0, 0 },
+	{ "NaN is out of range", "NaN", '.', CG_V_ERANGE, 0, N, 0, 0, 0 },
+	{ "inf is out of range", "inf", '.', CG_V_ERANGE, 0, N, 0, 0, 0 },
+	{ "minus Infinity is out of range", "-Infinity", '.', CG_V_ERANGE, 0, N, 0, 0, 0 },
+	{ "1e999 is out of range", "1e999", '.', CG_V_ERANGE, 0, N, 0, 0, 0 },
+	{ "a huge percent is out of range", "1e311%", '.', CG_V_ERANGE, 0, N, 0, 0, 0 },
+	{ "a double minus is not a number", "--5", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a trailing minus is not a number", "5-", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "two signs around a currency are not a number", "-$-5", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a minus inside parentheses is not a number", "(-5)", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "an unclosed parenthesis is not a number", "(5", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a closing parenthesis alone is not a number", "5)", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a blank after the sign is not a number", "- 5", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "two dots that do not group are not a number", "1.2.3", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a short group before the decimal is not a number", "1,23.4", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a long first group is not a number", "1234,567,890", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "two decimal commas are not a number", "1.234,5,6", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "mixed thousands separators are not a number", "1 234'567", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a grouped number with a leading zero is not a number", "0,123,456", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "an exponent after a decimal comma is not a number", "1,5e3", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "an exponent after grouping is not a number", "1,234,567e3", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "trailing junk is not a number", "12abc", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a word after a blank is not a number", "12 apples", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a trailing decimal mark is not a number", "5.", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a currency sign alone is not a number", "$", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "two currencies are not a number", "$5 EUR", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "two percent signs are not a number", "5%%", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a word starting with a code is not a currency", "EURO 5", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a hex float is not a number", "0x1p3", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a lone dash is not a number", "-", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "an exponent without digits is not a number", "1e", '.', CG_V_ESYNTAX, 0, N, 0, 0, 0 },
+	{ "a stray Latin-1 byte is invalid UTF-8", "12\xA0" "5", '.', CG_V_EUTF8, 0, N, 0, 0, 0 },
+	{ "a truncated sequence is invalid UTF-8", "\xE2\x82", '.', CG_V_EUTF8, 0, N, 0, 0, 0 },
+	{ "an overlong encoding is invalid UTF-8", "\xC0\xAF" "5", '.', CG_V_EUTF8, 0, N, 0, 0, 0 },
+};
+
+static void
+check(const struct num_case *c)
+{
+	struct cg_num_info info;
+	double v = -999;
+	int rc = cg_parse_num(c->in, strlen(c->in), c->hint, &v, &info);
+
+	if (rc != c->rc)
+		fail_msg("%s: \"%s\" returned %d (%s), want %d", c->name,
+		    c->in, rc, cg_value_strerror(rc), c->rc);
+	if (rc != CG_V_OK)
+		return;
+	if (v != c->want)
+		fail_msg("%s: \"%s\" read %.17g, want %.17g", c->name, c->in,
+		    v, c->want);
+	if (info.decimal_seen != c->seen || info.percent != c->pct ||
+	    info.currency != c->cur || info.negative_parens != c->paren)
+		fail_msg("%s: \"%s\" info seen=%d pct=%d cur=%d paren=%d, "
+		    "want %d %d %d %d", c->name, c->in, info.decimal_seen,
+		    info.percent, info.currency, info.negative_parens,
+		    c->seen, c->pct, c->cur, c->paren);
+}
+
+static void
+test_accepted_spellings(void **state)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++)
+		check(&accepted[i]);
+}
+
+static void
+test_rejected_spellings(void **state)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rejected) / sizeof(rejected[0]); i++)
+		check(&rejected[i]);
+}
+
+static void
+test_explicit_length_is_respected(void **state)
+{
+	double v = 0;
+
+	/* Only "12" of "12.5" is the field; a NUL inside is junk. */
+	assert_int_equal(cg_parse_num("12.5", 2, '.', &v, NULL), CG_V_OK);
+	assert_true(v == 12);
+	assert_int_equal(cg_parse_num("1\0" "2", 3, '.', &v, NULL),
+	    CG_V_ESYNTAX);
+}
+
+static void
+test_info_may_be_null_and_value_untouched_on_error(void **state)
+{
+	double v = 7;
+
+	assert_int_equal(cg_parse_num("abc", 3, '.', &v, NULL), CG_V_ESYNTAX);
+	assert_true(v == 7);
+	assert_int_equal(cg_parse_num("", 0, '.', &v, NULL), CG_V_EMPTY);
+	assert_true(v == 7);
+}
+
+static void
+test_very_long_input_is_refused_not_overrun(void **state)
+{
+	char big[2000];
+	double v;
+
+	memset(big, '1', sizeof(big));
+	assert_int_equal(cg_parse_num(big, sizeof(big), '.', &v, NULL),
+	    CG_V_ERANGE);
+	/* Many groups: 1,111,111,... */
+	for (size_t i = 1; i < sizeof(big); i += 4)
+		big[i] = ',';
+	assert_int_equal(cg_parse_num(big, sizeof(big) - 3, '.', &v, NULL),
+	    CG_V_ERANGE);
+}
+
+struct fmt_case {
+	const char *name;
+	double v;
+	int prec, trim;
+	char dec;
+	const char *want;
+};
+
+static const struct fmt_case fmts[] = {
+	{ "two decimals are kept without trimming", 1234.5, 2, 0, '.', "1234.50" },
+	{ "trimming drops trailing zeros", 1234.5, 2, 1, '.', "1234.5" },
+	{ "trimming drops the mark of a whole number", 12.0, 2, 1, '.', "12" },
+	{ "a decimal comma is used when asked", 1234.5, 2, 0, ',', "1234,50" },
+	{ "a trimmed decimal comma is used when asked", 0.125, 3, 1, ',', "0,125" },
+	{ "precision zero rounds to a whole number", 2.6, 0, 0, '.', "3" },
+	{ "negative numbers keep their sign", -3.25, 2, 0, '.', "-3.25" },
+	{ "negative zero prints as zero", -0.0, 2, 0, '.', "0.00" },
+	{ "a tiny negative rounding to zero prints as zero", -0.001, 2, 0, '.', "0.00" },
+	{ "a tiny negative trimmed prints as zero", -0.001, 2, 1, ',', "0" },
+	{ "no thousands separators are written", 1234567.891, 1, 0, '.', "1234567.9" },
+	{ "a huge value falls back to scientific notation", 1e300, 2, 0, '.', "1.00e+300" },
+	{ "a trimmed huge value drops mantissa zeros", -1e300, 2, 1, ',', "-1e+300" },
+};
+
+static void
+test_format(void **state)
+{
+	char buf[32];
+	size_t i, n;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		const struct fmt_case *c = &fmts[i];
+
+		memset(buf, 'Z', sizeof(buf));
+		n = cg_fmt_num(buf, sizeof(buf), c->v, c->prec, c->trim,
+		    c->dec);
+		if (strcmp(buf, c->want) != 0 || n != strlen(c->want))
+			fail_msg("%s: got \"%s\" (%zu), want \"%s\"", c->name,
+			    buf, n, c->want);
+	}
+}
+
+static void
+test_format_round_trips_through_the_parser(void **state)
+{
+	static const double vals[] = { 0, 1, -1, 0.5, 1234.5678, -98765.4321,
+	    1e-7, 123456789012.25, 0.1 + 0.2 };
+	char buf[64];
+	double v;
+	size_t i;
+
+	for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+		cg_fmt_num(buf, sizeof(buf), vals[i], 17, 1, ',');
+		assert_int_equal(cg_parse_num(buf, strlen(buf), ',', &v, NULL),
+		    CG_V_OK);
+		assert_true(v == vals[i]);
+	}
+}
+
+static void
+test_strerror_names_every_code(void **state)
+{
+	assert_string_equal(cg_value_strerror(CG_V_ERANGE), "out of range");
+	assert_string_equal(cg_value_strerror(CG_V_EUTF8), "invalid UTF-8");
+	assert_non_null(cg_value_strerror(CG_V_ESYNTAX));
+	assert_non_null(cg_value_strerror(CG_V_EAMBIG));
+	assert_non_null(cg_value_strerror(12345));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_accepted_spellings),
+		cmocka_unit_test(test_rejected_spellings),
+		cmocka_unit_test(test_explicit_length_is_respected),
+		cmocka_unit_test(test_info_may_be_null_and_value_untouched_on_error),
+		cmocka_unit_test(test_very_long_input_is_refused_not_overrun),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_round_trips_through_the_parser),
+		cmocka_unit_test(test_strerror_names_every_code),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
