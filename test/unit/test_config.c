@@ -17,6 +17,7 @@
 
 #include "clientgrade/buf.h"
 #include "clientgrade/config.h"
+#include "clientgrade/roles.h"
 
 /* The error as cg_err_print would show it, without the program name. */
 static const char *
@@ -550,6 +551,54 @@ test_search(void **state)
 	cg_config_free(&cfg);
 }
 
+/* ---- the shipped example ---- */
+
+/*
+ * examples/clientgrade.ini with its commented-out settings (";key = v")
+ * switched on must load, name only real roles, and pass the check.
+ */
+static void
+test_the_example_file_loads_with_every_setting_on(void **state)
+{
+	const char *fix = getenv("CG_FIXTURES");
+	struct cg_buf path = CG_BUF_INIT, text = CG_BUF_INIT;
+	struct cg_config cfg;
+	struct cg_config_entry *e;
+	struct cg_colmap m = { 0, 0, NULL };
+	struct cg_err err;
+	static const char *const owned[] = { "clientgrade", "columns", NULL };
+	char line[512];
+	size_t it = 0;
+	FILE *fp;
+
+	if (fix == NULL)
+		skip();
+	cg_buf_printf(&path, "%s/../../examples/clientgrade.ini", fix);
+	assert_non_null(fp = fopen(path.s, "r"));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == ';' && strchr(line, '=') != NULL &&
+		    line[1] >= 'a' && line[1] <= 'z')
+			cg_buf_adds(&text, line + 1);
+		else
+			cg_buf_adds(&text, line);
+	}
+	fclose(fp);
+	assert_int_equal(cg_config_load_string(&cfg, path.s, text.s, &err), 0);
+	assert_non_null(cg_config_get(&cfg, "clientgrade", "delimiter"));
+	assert_non_null(cg_config_get(&cfg, "clientgrade", "decimal"));
+	assert_non_null(cg_config_get(&cfg, "clientgrade", "dates"));
+	while ((e = cg_config_each(&cfg, "columns", &it)) != NULL)
+		if (cg_colmap_set(&m, e->key, e->value, &err) != 0)
+			fail_msg("line %d: %s", e->line, err.msg);
+	assert_true(m.n >= 5);
+	if (cg_config_check(&cfg, owned, &err) != 0)
+		fail_msg("%s", shown(&err));
+	cg_colmap_free(&m);
+	cg_config_free(&cfg);
+	cg_buf_free(&path);
+	cg_buf_free(&text);
+}
+
 #define CASES(fn, table, out) do {					\
 	size_t i_;							\
 	for (i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) {	\
@@ -573,6 +622,8 @@ main(void)
 		cmocka_unit_test(test_get_of_an_absent_key_is_null),
 		cmocka_unit_test(test_each_walks_one_section_in_file_order),
 		cmocka_unit_test(test_config_err_names_file_and_line),
+		cmocka_unit_test(
+		    test_the_example_file_loads_with_every_setting_on),
 	};
 	size_t n = 0, i;
 	int fails = 0;
