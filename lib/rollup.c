@@ -1,0 +1,336 @@
+/*
+ * rollup.c - the rollup driver: stream the deal log once into the
+ * account table, account for every deal that could not be counted,
+ * then write the figures (rollup_join.c).
+ *
+ * A deal is counted when it passes --where and has a key, a date and a
+ * value that parse. Every other deal that passed --where is "skipped":
+ * never silently. Each kind of skip is counted and named on stderr with
+ * its first line, the rows go to --rejects with the reason appended,
+ * and --strict turns the first one into an error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/buf.h"
+#include "clientgrade/cli.h"
+#include "clientgrade/field.h"
+#include "clientgrade/outfile.h"
+#include "clientgrade/rollup.h"
+#include "clientgrade/value.h"
+
+/* Why a deal was not counted; also the order of the warnings. */
+enum {
+	SKIP_EMPTY_KEY, SKIP_EMPTY_DATE, SKIP_BAD_DATE, SKIP_EMPTY_VALUE,
+	SKIP_BAD_VALUE, SKIP_UNKNOWN, NSKIP
+};
+
+struct skip {
+	long n;
+	char *file;		/* where the first one was */
+	long line;
+};
+
+struct run {
+	const struct cg_rollup_opts *o;
+	struct cg_rollup_table *t;
+	struct cg_rollup_where *where;
+	struct cg_rollup_accounts *acc;
+	size_t kcol, vcol, dcol, xcol;
+	int has_x;
+	char *kname, *vname, *dname;	/* header names, for messages */
+	size_t knamelen;
+	struct cg_datecol dc;
+	struct skip skip[NSKIP];
+	struct cg_outfile rej;
+	int rej_open;		/* rej is open and not yet committed */
+	struct cg_writer *rw;
+	struct cg_buf why;	/* reason text of the current row */
+};
+
+/* Column for an explicit header name, or a role. */
+static int
+column(const struct cg_row *hdr, const char *name, const char *opt,
+    const char *role, const struct cg_colmap *cols, const char *file,
+    size_t *col, struct cg_err *err)
+{
+	if (name != NULL) {
+		*col = cg_rollup_header_col(hdr, name, strlen(name));
+		if (*col == (size_t)-1)
+			return cg_err_set(err, CG_EROLE, file, 0, 0,
+			    "no column '%s' (%s)", name, opt);
+		return 0;
+	}
+	return cg_role_require(hdr, cols, role, file, col, err);
+}
+
+static int
+resolve(struct run *u, const struct cg_row *hdr, const char *file,
+    struct cg_err *err)
+{
+	const struct cg_rollup_opts *o = u->o;
+
+	if (column(hdr, o->key, "--key", "account", o->cols, file, &u->kcol,
+	    err) < 0 ||
+	    column(hdr, o->value, "--value", "value", o->cols, file, &u->vcol,
+	    err) < 0 ||
+	    column(hdr, o->date, "--date", "date", o->cols, file, &u->dcol,
+	    err) < 0)
+		return -1;
+	if (o->distinct != NULL) {
+		if (column(hdr, o->distinct, "--distinct", NULL, NULL, file,
+		    &u->xcol, err) < 0)
+			return -1;
+		u->has_x = 1;
+	}
+	if (cg_rollup_where_bind(u->where, hdr, file, err) < 0)
+		return -1;
+	u->kname = cg_xstrndup(hdr->f[u->kcol], hdr->len[u->kcol]);
+	u->knamelen = hdr->len[u->kcol];
+	u->vname = cg_xstrndup(hdr->f[u->vcol], hdr->len[u->vcol]);
+	u->dname = cg_xstrndup(hdr->f[u->dcol], hdr->len[u->dcol]);
+	return 0;
+}
+
+static int
+rejects_open(struct run *u, struct cg_reader *r, const struct cg_row *hdr,
+    struct cg_err *err)
+{
+	struct cg_put p = { hdr->n, "rollup_reason", CG_STRLEN };
+
+	if (cg_outfile_open(&u->rej, u->o->rejects, err) < 0)
+		return -1;
+	u->rej_open = 1;
+	u->rw = cg_writer_new(u->rej.fd, u->o->rejects, cg_reader_dialect(r));
+	return cg_writer_row(u->rw, hdr, &p, 1, err);
+}
+
+/*
+ * Skip the current row for reason `kind` (text in u->why). With --strict
+ * it is an error at field `col`; `fatal` says err already holds one.
+ */
+static int
+skip(struct run *u, struct cg_reader *r, const struct cg_row *row, int kind,
+    size_t col, int fatal, struct cg_err *err)
+{
+	struct skip *s = &u->skip[kind];
+	struct cg_put p;
+
+	if (u->o->strict) {
+		if (fatal)
+			return -1;
+		return cg_row_err(err, CG_EVALUE, r, row, col, "%s", u->why.s);
+	}
+	if (s->n++ == 0) {
+		s->file = cg_xstrdup(cg_reader_name(r));
+		s->line = row->line;
+	}
+	if (u->rw == NULL)
+		return 0;
+	p.col = row->n;
+	p.s = u->why.s;
+	p.n = u->why.len;
+	return cg_writer_row(u->rw, row, &p, 1, err);
+}
+
+/*
+ * A date cg_field_date refused is a bad value for this row, unless it is
+ * a good date in the other day/month order: then the column contradicts
+ * an order guessed or seen earlier, which no single row can fix.
+ */
+static int
+date_conflict(const struct run *u, const struct cg_row *row)
+{
+	int32_t d;
+	const char *s = row->f[u->dcol];
+	size_t n = row->len[u->dcol];
+
+	if (u->o->dates != CG_DATES_AUTO)
+		return 0;
+	return cg_parse_date(s, n, CG_DATES_US, &d, NULL) == CG_V_OK ||
+	    cg_parse_date(s, n, CG_DATES_EU, &d, NULL) == CG_V_OK;
+}
+
+static int
+deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
+    struct cg_err *err)
+{
+	const struct cg_rollup_opts *o = u->o;
+	struct cg_err e2;
+	int32_t day;
+	double v;
+	size_t i;
+	int rc, vc;
+
+	if (!cg_rollup_where_match(u->where, row))
+		return 0;
+	cg_buf_reset(&u->why);
+	if (row->len[u->kcol] == 0) {
+		cg_buf_printf(&u->why, "empty %s", u->kname);
+		return skip(u, r, row, SKIP_EMPTY_KEY, u->kcol, 0, err);
+	}
+	rc = cg_field_date(r, row, u->dcol, &u->dc, o->prog, &day,
+	    o->strict ? err : &e2);
+	if (rc < 0 && date_conflict(u, row)) {
+		if (!o->strict)
+			*err = e2;
+		return -1;
+	}
+	if (rc <= 0) {
+		cg_buf_printf(&u->why, "%s %s", rc == 0 ? "empty" : "bad",
+		    u->dname);
+		return skip(u, r, row, rc == 0 ? SKIP_EMPTY_DATE :
+		    SKIP_BAD_DATE, u->dcol, rc < 0, err);
+	}
+	rc = cg_field_num(r, row, u->vcol, &v, o->strict ? err : &e2);
+	if (rc <= 0) {
+		if (rc < 0) {
+			vc = cg_parse_num(row->f[u->vcol], row->len[u->vcol],
+			    cg_reader_dialect(r)->decimal, &v, NULL);
+			cg_buf_printf(&u->why, "bad %s: %s", u->vname,
+			    cg_value_strerror(vc));
+		} else
+			cg_buf_printf(&u->why, "empty %s", u->vname);
+		return skip(u, r, row, rc == 0 ? SKIP_EMPTY_VALUE :
+		    SKIP_BAD_VALUE, u->vcol, rc < 0, err);
+	}
+	if (u->acc != NULL) {
+		i = cg_rollup_lookup(u->t, row->f[u->kcol], row->len[u->kcol]);
+		if (i == (size_t)-1) {
+			cg_buf_printf(&u->why, "%s not in %s", u->kname,
+			    cg_rollup_accounts_name(u->acc));
+			return skip(u, r, row, SKIP_UNKNOWN, u->kcol, 0, err);
+		}
+	} else
+		i = cg_rollup_intern(u->t, row->f[u->kcol], row->len[u->kcol]);
+	cg_rollup_add(u->t, i, v, day, o->today, o->window);
+	if (u->has_x)
+		cg_rollup_distinct(u->t, i, row->f[u->xcol],
+		    row->len[u->xcol]);
+	return 0;
+}
+
+static void
+report(const struct run *u)
+{
+	int k;
+
+	for (k = 0; k < NSKIP; k++) {
+		const struct skip *s = &u->skip[k];
+		const char *what;
+
+		if (s->n == 0)
+			continue;
+		switch (k) {
+		case SKIP_EMPTY_KEY: what = "empty"; break;
+		case SKIP_EMPTY_DATE: what = "empty"; break;
+		case SKIP_BAD_DATE: what = "unreadable"; break;
+		case SKIP_EMPTY_VALUE: what = "empty"; break;
+		case SKIP_BAD_VALUE: what = "unreadable"; break;
+		default: what = NULL; break;
+		}
+		if (what != NULL)
+			cg_warn(u->o->prog, "%ld deal%s skipped: %s %s "
+			    "(first: %s:%ld)", s->n, s->n == 1 ? "" : "s",
+			    what, k == SKIP_EMPTY_KEY ? u->kname :
+			    k <= SKIP_BAD_DATE ? u->dname : u->vname,
+			    s->file, s->line);
+		else
+			cg_warn(u->o->prog, "%ld deal%s skipped: %s not in "
+			    "%s (first: %s:%ld)", s->n, s->n == 1 ? "" : "s",
+			    u->kname, cg_rollup_accounts_name(u->acc),
+			    s->file, s->line);
+	}
+}
+
+static void
+run_free(struct run *u)
+{
+	int k;
+
+	cg_rollup_table_free(u->t);
+	cg_rollup_where_free(u->where);
+	cg_rollup_accounts_free(u->acc);
+	free(u->kname);
+	free(u->vname);
+	free(u->dname);
+	for (k = 0; k < NSKIP; k++)
+		free(u->skip[k].file);
+	cg_buf_free(&u->why);
+}
+
+int
+cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
+    int outfd, struct cg_err *err)
+{
+	struct run u;
+	struct cg_input *in = NULL;
+	struct cg_reader *r;
+	const struct cg_row *hdr, *row;
+	struct cg_dialect d;
+	size_t ncols = o->distinct ? CG_ROLLUP_NCOLS : CG_ROLLUP_NCOLS - 1;
+	int rc, ret = -1;
+
+	memset(&u, 0, sizeof(u));
+	u.o = o;
+	u.t = cg_rollup_table_new();
+	cg_datecol_init(&u.dc, o->dates);
+	if ((u.where = cg_rollup_where_new(o->where, o->nwhere, err)) == NULL)
+		goto out;
+	if ((in = cg_input_open(argc, argv, &o->ropts, err)) == NULL)
+		goto out;
+	if ((rc = cg_input_header(in, &hdr, err)) <= 0) {
+		if (rc == 0)
+			cg_err_set(err, CG_EDATA, argc > 0 && strcmp(argv[0],
+			    "-") != 0 ? argv[0] : "<stdin>", 0, 0,
+			    "empty deal log");
+		goto out;
+	}
+	r = cg_input_reader(in);
+	if (resolve(&u, hdr, cg_reader_name(r), err) < 0)
+		goto out;
+	if (o->accounts != NULL && (u.acc = cg_rollup_accounts_load(
+	    o->accounts, u.kname, u.knamelen, o->accounts_key, o->cols, u.t,
+	    o->prog, err)) == NULL)
+		goto out;
+	if (o->rejects != NULL && rejects_open(&u, r, hdr, err) < 0)
+		goto out;
+	d = *cg_reader_dialect(r);
+	while ((rc = cg_input_next(in, &row, err)) > 0) {
+		r = cg_input_reader(in);
+		if (deal(&u, r, row, err) < 0)
+			goto out;
+	}
+	if (rc < 0)
+		goto out;
+	/* Numbers follow the decimal mark the values showed. */
+	d.decimal = cg_reader_dialect(cg_input_reader(in))->decimal;
+	if (u.rw != NULL) {
+		rc = cg_writer_close(u.rw, err);
+		u.rw = NULL;
+		if (rc < 0)
+			goto out;
+		u.rej_open = 0;
+		if (cg_outfile_commit(&u.rej, err) < 0)
+			goto out;
+	}
+	if (u.acc != NULL)
+		rc = cg_rollup_accounts_write(u.acc, u.t, outfd, o->today,
+		    ncols, o->replace, o->prog, err);
+	else
+		rc = cg_rollup_write_plain(u.t, u.kname, u.knamelen, &d, outfd,
+		    o->today, ncols, err);
+	if (rc < 0)
+		goto out;
+	report(&u);
+	ret = 0;
+out:
+	if (u.rw != NULL)
+		cg_writer_close(u.rw, NULL);
+	if (u.rej_open)
+		cg_outfile_abort(&u.rej);
+	cg_input_free(in);
+	run_free(&u);
+	return ret;
+}

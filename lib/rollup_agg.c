@@ -1,0 +1,437 @@
+/*
+ * rollup_agg.c - the account table of rollup: key bytes -> figures.
+ *
+ * Our own open-addressing table rather than glibc's hsearch_r or tsearch:
+ * hsearch_r has a fixed size chosen up front, wants NUL-terminated keys
+ * (fields may hold NUL) and one table per process unless every caller
+ * carries its own struct; tsearch is a tree with a malloc per node and
+ * O(log n) string compares per deal. With 10M deals the lookup is the
+ * inner loop, so: linear probing over a power-of-two slot array that
+ * keeps 32 bits of the hash beside the index (most misses never touch
+ * the key), keys copied once into an arena (no malloc per account), and
+ * dense indexes in first-seen order, which is also the output order.
+ *
+ * Distinct counts: the --distinct values are interned the same way (a
+ * few dozen sales agents), and the (account, value) pairs live in a set
+ * of 64-bit integers, 8 bytes per pair.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/rollup.h"
+#include "clientgrade/value.h"
+
+const char *const cg_rollup_colnames[CG_ROLLUP_NCOLS] = {
+	"orders", "volume", "avg_order", "first_order", "last_order",
+	"recency_days", "orders_12m", "volume_12m", "contacts"
+};
+
+/* ---- arena: key bytes live here until the table is freed ---- */
+
+#define ARENA_CHUNK 65536
+
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	char b[];
+};
+
+static char *
+arena_copy(struct chunk **head, const char *s, size_t n)
+{
+	struct chunk *c = *head;
+	char *p;
+
+	if (c == NULL || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+		c = cg_xmalloc(sizeof(*c) + cap);
+		c->used = 0;
+		c->cap = cap;
+		/* A big key gets its own chunk behind the current one, so
+		 * the rest of the current chunk is not wasted. */
+		if (*head != NULL && cap > ARENA_CHUNK) {
+			c->next = (*head)->next;
+			(*head)->next = c;
+		} else {
+			c->next = *head;
+			*head = c;
+		}
+	}
+	p = c->b + c->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
+
+static void
+arena_free(struct chunk *c)
+{
+	while (c != NULL) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+}
+
+/* ---- hashing ---- */
+
+static uint64_t
+mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h;
+}
+
+/* Eight bytes at a time; byte order does not matter inside one run. */
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, k;
+
+	while (n >= 8) {
+		memcpy(&k, s, 8);
+		h = (h ^ k) * 0x9fb21c651e98df25ULL;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	k = 0;
+	memcpy(&k, s, n);
+	return mix(h ^ k);
+}
+
+/* ---- string table: bytes -> dense index ---- */
+
+struct slot {
+	uint32_t idx1;		/* index + 1; 0 = empty */
+	uint32_t tag;		/* high 32 bits of the hash */
+};
+
+struct strtab {
+	struct slot *slot;
+	size_t mask;		/* slot count - 1 */
+	size_t n;		/* strings held */
+	struct chunk *arena;
+};
+
+static void
+strtab_init(struct strtab *st)
+{
+	st->mask = 63;
+	st->slot = cg_xcalloc(st->mask + 1, sizeof(*st->slot));
+	st->n = 0;
+	st->arena = NULL;
+}
+
+static void
+strtab_free(struct strtab *st)
+{
+	free(st->slot);
+	arena_free(st->arena);
+}
+
+/*
+ * Find s[0..n) with hash h. `get(ctx, i, &len)` gives the bytes of
+ * string i, so one probing loop serves both tables. Returns the slot.
+ */
+typedef const char *(*key_fn)(const void *ctx, size_t i, size_t *len);
+
+static struct slot *
+strtab_probe(const struct strtab *st, const char *s, size_t n, uint64_t h,
+    key_fn get, const void *ctx)
+{
+	size_t i = (size_t)h & st->mask;
+	uint32_t tag = (uint32_t)(h >> 32);
+
+	for (;; i = (i + 1) & st->mask) {
+		struct slot *sl = &st->slot[i];
+		const char *k;
+		size_t klen;
+
+		if (sl->idx1 == 0)
+			return sl;
+		if (sl->tag != tag)
+			continue;
+		k = get(ctx, sl->idx1 - 1, &klen);
+		if (klen == n && memcmp(k, s, n) == 0)
+			return sl;
+	}
+}
+
+/* Double the slots when half full; `hashof(ctx, i)` gives hashes back. */
+typedef uint64_t (*hash_fn)(const void *ctx, size_t i);
+
+static void
+strtab_grow(struct strtab *st, hash_fn hashof, const void *ctx)
+{
+	size_t ncap = (st->mask + 1) * 2, i;
+	struct slot *ns = cg_xcalloc(ncap, sizeof(*ns));
+
+	for (i = 0; i <= st->mask; i++) {
+		struct slot *sl = &st->slot[i];
+		size_t j;
+
+		if (sl->idx1 == 0)
+			continue;
+		j = (size_t)hashof(ctx, sl->idx1 - 1) & (ncap - 1);
+		while (ns[j].idx1 != 0)
+			j = (j + 1) & (ncap - 1);
+		ns[j] = *sl;
+	}
+	free(st->slot);
+	st->slot = ns;
+	st->mask = ncap - 1;
+}
+
+/* ---- the account table ---- */
+
+/* One interned --distinct value. */
+struct dval {
+	const char *s;
+	size_t len;
+	uint64_t hash;
+};
+
+struct cg_rollup_table {
+	struct strtab keys;
+	struct cg_rollup_acc *acc;
+	size_t cap;
+
+	struct strtab vals;	/* --distinct values */
+	struct dval *dv;
+	size_t dvcap;
+
+	uint64_t *pair;		/* (account << 32 | value) + 1; 0 = empty */
+	size_t pmask, npair;
+};
+
+static const char *
+acc_key(const void *ctx, size_t i, size_t *len)
+{
+	const struct cg_rollup_table *t = ctx;
+
+	*len = t->acc[i].keylen;
+	return t->acc[i].key;
+}
+
+static uint64_t
+acc_hash(const void *ctx, size_t i)
+{
+	return ((const struct cg_rollup_table *)ctx)->acc[i].hash;
+}
+
+static const char *
+dv_key(const void *ctx, size_t i, size_t *len)
+{
+	const struct cg_rollup_table *t = ctx;
+
+	*len = t->dv[i].len;
+	return t->dv[i].s;
+}
+
+static uint64_t
+dv_hash(const void *ctx, size_t i)
+{
+	return ((const struct cg_rollup_table *)ctx)->dv[i].hash;
+}
+
+struct cg_rollup_table *
+cg_rollup_table_new(void)
+{
+	struct cg_rollup_table *t = cg_xcalloc(1, sizeof(*t));
+
+	strtab_init(&t->keys);
+	strtab_init(&t->vals);
+	return t;
+}
+
+void
+cg_rollup_table_free(struct cg_rollup_table *t)
+{
+	if (t == NULL)
+		return;
+	strtab_free(&t->keys);
+	strtab_free(&t->vals);
+	free(t->acc);
+	free(t->dv);
+	free(t->pair);
+	free(t);
+}
+
+size_t
+cg_rollup_lookup(const struct cg_rollup_table *t, const char *s, size_t n)
+{
+	struct slot *sl = strtab_probe(&t->keys, s, n, hash_bytes(s, n),
+	    acc_key, t);
+
+	return sl->idx1 == 0 ? (size_t)-1 : sl->idx1 - 1;
+}
+
+size_t
+cg_rollup_intern(struct cg_rollup_table *t, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+	struct slot *sl = strtab_probe(&t->keys, s, n, h, acc_key, t);
+	struct cg_rollup_acc *a;
+
+	if (sl->idx1 != 0)
+		return sl->idx1 - 1;
+	if (t->keys.n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->acc = cg_xreallocarray(t->acc, t->cap, sizeof(*t->acc));
+	}
+	a = &t->acc[t->keys.n];
+	memset(a, 0, sizeof(*a));
+	a->key = arena_copy(&t->keys.arena, s, n);
+	a->keylen = n;
+	a->hash = h;
+	sl->idx1 = (uint32_t)(t->keys.n + 1);
+	sl->tag = (uint32_t)(h >> 32);
+	t->keys.n++;
+	if (t->keys.n * 2 > t->keys.mask + 1)
+		strtab_grow(&t->keys, acc_hash, t);
+	return t->keys.n - 1;
+}
+
+size_t
+cg_rollup_count(const struct cg_rollup_table *t)
+{
+	return t->keys.n;
+}
+
+struct cg_rollup_acc *
+cg_rollup_at(struct cg_rollup_table *t, size_t i)
+{
+	return &t->acc[i];
+}
+
+void
+cg_rollup_add(struct cg_rollup_table *t, size_t i, double value,
+    int32_t date, int32_t today, long window)
+{
+	struct cg_rollup_acc *a = &t->acc[i];
+
+	if (a->orders == 0 || date < a->first)
+		a->first = date;
+	if (a->orders == 0 || date > a->last)
+		a->last = date;
+	a->orders++;
+	a->volume += value;
+	if (date <= today && (long)today - date < window) {
+		a->orders_w++;
+		a->volume_w += value;
+	}
+}
+
+/* Index of value s[0..n), interned if new. */
+static size_t
+dval_intern(struct cg_rollup_table *t, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+	struct slot *sl = strtab_probe(&t->vals, s, n, h, dv_key, t);
+	struct dval *d;
+
+	if (sl->idx1 != 0)
+		return sl->idx1 - 1;
+	if (t->vals.n == t->dvcap) {
+		t->dvcap = t->dvcap ? t->dvcap * 2 : 64;
+		t->dv = cg_xreallocarray(t->dv, t->dvcap, sizeof(*t->dv));
+	}
+	d = &t->dv[t->vals.n];
+	d->s = arena_copy(&t->vals.arena, s, n);
+	d->len = n;
+	d->hash = h;
+	sl->idx1 = (uint32_t)(t->vals.n + 1);
+	sl->tag = (uint32_t)(h >> 32);
+	t->vals.n++;
+	if (t->vals.n * 2 > t->vals.mask + 1)
+		strtab_grow(&t->vals, dv_hash, t);
+	return t->vals.n - 1;
+}
+
+static void
+pair_grow(struct cg_rollup_table *t)
+{
+	size_t ncap = t->pair ? (t->pmask + 1) * 2 : 1024, i;
+	uint64_t *np = cg_xcalloc(ncap, sizeof(*np));
+
+	for (i = 0; t->pair != NULL && i <= t->pmask; i++) {
+		size_t j;
+
+		if (t->pair[i] == 0)
+			continue;
+		j = (size_t)mix(t->pair[i]) & (ncap - 1);
+		while (np[j] != 0)
+			j = (j + 1) & (ncap - 1);
+		np[j] = t->pair[i];
+	}
+	free(t->pair);
+	t->pair = np;
+	t->pmask = ncap - 1;
+}
+
+int
+cg_rollup_distinct(struct cg_rollup_table *t, size_t i, const char *s,
+    size_t n)
+{
+	uint64_t p;
+	size_t j;
+
+	if (n == 0)
+		return 0;
+	p = ((uint64_t)i << 32 | dval_intern(t, s, n)) + 1;
+	if (t->pair == NULL || (t->npair + 1) * 2 > t->pmask + 1)
+		pair_grow(t);
+	for (j = (size_t)mix(p) & t->pmask; t->pair[j] != 0;
+	    j = (j + 1) & t->pmask)
+		if (t->pair[j] == p)
+			return 0;
+	t->pair[j] = p;
+	t->npair++;
+	t->acc[i].contacts++;
+	return 1;
+}
+
+/* ---- output fields ---- */
+
+static void
+fmt_long(char *buf, long v)
+{
+	snprintf(buf, CG_ROLLUP_FIELDMAX, "%ld", v);
+}
+
+void
+cg_rollup_format(const struct cg_rollup_acc *a, int32_t today,
+    char decimal, char out[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX])
+{
+	static const struct cg_rollup_acc none;
+
+	if (a == NULL)
+		a = &none;
+	fmt_long(out[CG_ROLLUP_ORDERS], a->orders);
+	cg_fmt_num(out[CG_ROLLUP_VOLUME], CG_ROLLUP_FIELDMAX, a->volume, 2, 1,
+	    decimal);
+	fmt_long(out[CG_ROLLUP_ORDERS_W], a->orders_w);
+	cg_fmt_num(out[CG_ROLLUP_VOLUME_W], CG_ROLLUP_FIELDMAX, a->volume_w,
+	    2, 1, decimal);
+	fmt_long(out[CG_ROLLUP_CONTACTS], a->contacts);
+	if (a->orders == 0) {
+		out[CG_ROLLUP_AVG][0] = '\0';
+		out[CG_ROLLUP_FIRST][0] = '\0';
+		out[CG_ROLLUP_LAST][0] = '\0';
+		out[CG_ROLLUP_RECENCY][0] = '\0';
+		return;
+	}
+	cg_fmt_num(out[CG_ROLLUP_AVG], CG_ROLLUP_FIELDMAX,
+	    a->volume / (double)a->orders, 2, 1, decimal);
+	cg_fmt_date(out[CG_ROLLUP_FIRST], a->first);
+	cg_fmt_date(out[CG_ROLLUP_LAST], a->last);
+	fmt_long(out[CG_ROLLUP_RECENCY], (long)today - a->last);
+}

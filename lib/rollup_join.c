@@ -1,0 +1,257 @@
+/*
+ * rollup_join.c - writing the rollup: one row per key, or the --accounts
+ * file with the figures joined onto it.
+ *
+ * The accounts file is read twice rather than held in memory: the first
+ * pass only interns its keys (so deals can be checked against them while
+ * the deal log streams by), the second copies every row through the
+ * writer with the figures appended. Memory stays O(accounts) in keys, not
+ * in whole rows, and the rows come out byte for byte as they went in.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/buf.h"
+#include "clientgrade/csv.h"
+#include "clientgrade/roles.h"
+#include "clientgrade/rollup.h"
+
+struct cg_rollup_accounts {
+	struct cg_reader *r;
+	const char *name;
+	size_t kcol;
+};
+
+const char *
+cg_rollup_accounts_name(const struct cg_rollup_accounts *a)
+{
+	return a->name;
+}
+
+/* Leftmost column named `name` under the header rules, or (size_t)-1. */
+size_t
+cg_rollup_header_col(const struct cg_row *hdr, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < hdr->n; i++)
+		if (cg_header_eq(hdr->f[i], hdr->len[i], name, n))
+			return i;
+	return (size_t)-1;
+}
+
+static int
+find_key(struct cg_rollup_accounts *a, const struct cg_row *hdr,
+    const char *dealkey, size_t dealkeylen, const char *accounts_key,
+    const struct cg_colmap *cols, struct cg_err *err)
+{
+	if (accounts_key != NULL) {
+		a->kcol = cg_rollup_header_col(hdr, accounts_key,
+		    strlen(accounts_key));
+		if (a->kcol == (size_t)-1)
+			return cg_err_set(err, CG_EROLE, a->name, 0, 0,
+			    "no column '%s' (--accounts-key)", accounts_key);
+		return 0;
+	}
+	/* The deal log's key header first: deals.account joins onto
+	 * accounts.account without anyone having to say so. */
+	a->kcol = cg_rollup_header_col(hdr, dealkey, dealkeylen);
+	if (a->kcol != (size_t)-1)
+		return 0;
+	return cg_role_require(hdr, cols, "account", a->name, &a->kcol, err);
+}
+
+struct cg_rollup_accounts *
+cg_rollup_accounts_load(const char *path, const char *dealkey,
+    size_t dealkeylen, const char *accounts_key,
+    const struct cg_colmap *cols, struct cg_rollup_table *t,
+    const char *prog, struct cg_err *err)
+{
+	struct cg_rollup_accounts *a = cg_xcalloc(1, sizeof(*a));
+	struct cg_reader_opts ro;
+	const struct cg_row *hdr, *row;
+	long ndup = 0, dupline = 0, nempty = 0, emptyline = 0;
+	int rc;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.rewindable = 1;
+	a->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if ((a->r = cg_reader_open_path(path, &ro, err)) == NULL) {
+		free(a);
+		return NULL;
+	}
+	if ((rc = cg_reader_header(a->r, &hdr, err)) <= 0) {
+		if (rc == 0)
+			cg_err_set(err, CG_EDATA, a->name, 0, 0,
+			    "empty accounts file");
+		goto fail;
+	}
+	if (find_key(a, hdr, dealkey, dealkeylen, accounts_key, cols,
+	    err) < 0)
+		goto fail;
+	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
+		const char *k = row->f[a->kcol];
+		size_t kl = row->len[a->kcol], i;
+
+		if (kl == 0) {
+			if (nempty++ == 0)
+				emptyline = row->line;
+			continue;
+		}
+		i = cg_rollup_intern(t, k, kl);
+		if (cg_rollup_at(t, i)->known) {
+			if (ndup++ == 0)
+				dupline = row->line;
+		}
+		cg_rollup_at(t, i)->known = 1;
+	}
+	if (rc < 0)
+		goto fail;
+	if (nempty > 0)
+		cg_warn(prog, "%ld account row%s with an empty %s get no "
+		    "figures (first: %s:%ld)", nempty, nempty == 1 ? "" : "s",
+		    hdr->f[a->kcol], a->name, emptyline);
+	if (ndup > 0)
+		cg_warn(prog, "%ld account row%s repeat an earlier %s and get "
+		    "the same figures (first: %s:%ld)", ndup,
+		    ndup == 1 ? "" : "s", hdr->f[a->kcol], a->name, dupline);
+	return a;
+fail:
+	cg_reader_free(a->r);
+	free(a);
+	return NULL;
+}
+
+void
+cg_rollup_accounts_free(struct cg_rollup_accounts *a)
+{
+	if (a == NULL)
+		return;
+	cg_reader_free(a->r);
+	free(a);
+}
+
+/* Order puts by column, as cg_writer_row wants (at most NCOLS of them). */
+static void
+sort_puts(struct cg_put *p, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		struct cg_put x = p[i];
+
+		for (j = i; j > 0 && p[j - 1].col > x.col; j--)
+			p[j] = p[j - 1];
+		p[j] = x;
+	}
+}
+
+int
+cg_rollup_accounts_write(struct cg_rollup_accounts *a,
+    struct cg_rollup_table *t, int outfd, int32_t today, size_t ncols,
+    int replace, const char *prog, struct cg_err *err)
+{
+	const struct cg_row *hdr = cg_reader_hdr(a->r), *row;
+	struct cg_dialect *d = cg_reader_dialect(a->r);
+	struct cg_writer *w;
+	struct cg_put put[CG_ROLLUP_NCOLS];
+	size_t target[CG_ROLLUP_NCOLS], c, app = 0;
+	char f[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX];
+	struct cg_buf clash = CG_BUF_INIT;
+	int rc;
+
+	/* Where each figure goes: an existing column of the same name with
+	 * --replace, else appended. Without --replace a clash is allowed
+	 * (nothing is changed) but said, because tools that look a role up
+	 * take the leftmost column of a name: the old one. */
+	for (c = 0; c < ncols; c++) {
+		const char *nm = cg_rollup_colnames[c];
+		size_t at = cg_rollup_header_col(hdr, nm, strlen(nm));
+
+		if (at != (size_t)-1 && replace) {
+			target[c] = at;
+			continue;
+		}
+		if (at != (size_t)-1)
+			cg_buf_printf(&clash, "%s%s", clash.len ? ", " : "",
+			    nm);
+		target[c] = hdr->n + app++;
+	}
+	if (clash.len > 0)
+		cg_warn(prog, "%s already has column%s %s; tools read the "
+		    "leftmost of a name (--replace overwrites them)", a->name,
+		    strchr(clash.s, ',') ? "s" : "", clash.s);
+	cg_buf_free(&clash);
+
+	w = cg_writer_new(outfd, "<stdout>", d);
+	for (c = 0; c < ncols; c++) {
+		put[c].col = target[c];
+		put[c].s = cg_rollup_colnames[c];
+		put[c].n = CG_STRLEN;
+	}
+	sort_puts(put, ncols);
+	if (cg_writer_row(w, hdr, put, ncols, err) < 0)
+		goto fail;
+	if (cg_reader_rewind(a->r, err) < 0)
+		goto fail;
+	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
+		size_t kl = row->len[a->kcol], i = (size_t)-1;
+
+		if (kl > 0)
+			i = cg_rollup_lookup(t, row->f[a->kcol], kl);
+		cg_rollup_format(i == (size_t)-1 ? NULL : cg_rollup_at(t, i),
+		    today, d->decimal, f);
+		for (c = 0; c < ncols; c++) {
+			put[c].col = target[c];
+			put[c].s = f[c];
+			put[c].n = CG_STRLEN;
+		}
+		sort_puts(put, ncols);
+		if (cg_writer_row(w, row, put, ncols, err) < 0)
+			goto fail;
+	}
+	if (rc < 0)
+		goto fail;
+	return cg_writer_close(w, err);
+fail:
+	cg_writer_close(w, NULL);
+	return -1;
+}
+
+int
+cg_rollup_write_plain(struct cg_rollup_table *t, const char *keyname,
+    size_t keylen, const struct cg_dialect *d, int outfd, int32_t today,
+    size_t ncols, struct cg_err *err)
+{
+	struct cg_writer *w = cg_writer_new(outfd, "<stdout>", d);
+	struct cg_put put[1 + CG_ROLLUP_NCOLS];
+	char f[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX];
+	size_t i, c, n = cg_rollup_count(t);
+
+	put[0].col = 0;
+	put[0].s = keyname;
+	put[0].n = keylen;
+	for (c = 0; c < ncols; c++) {
+		put[1 + c].col = 1 + c;
+		put[1 + c].s = cg_rollup_colnames[c];
+		put[1 + c].n = CG_STRLEN;
+	}
+	if (cg_writer_row(w, NULL, put, 1 + ncols, err) < 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		const struct cg_rollup_acc *a = cg_rollup_at(t, i);
+
+		cg_rollup_format(a, today, d->decimal, f);
+		put[0].s = a->key;
+		put[0].n = a->keylen;
+		for (c = 0; c < ncols; c++)
+			put[1 + c].s = f[c];
+		if (cg_writer_row(w, NULL, put, 1 + ncols, err) < 0)
+			goto fail;
+	}
+	return cg_writer_close(w, err);
+fail:
+	cg_writer_close(w, NULL);
+	return -1;
+}
