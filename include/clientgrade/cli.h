@@ -60,7 +60,9 @@ struct cg_common {
 	int32_t today;		/* --today, else the local date */
 	int today_set;
 	int dates;		/* enum cg_date_order */
-	struct cg_colmap cols;	/* --col and [columns] */
+	int dates_set;		/* --dates given */
+	struct cg_colmap cols;	/* [columns], then --col (the result) */
+	struct cg_colmap cli_cols;	/* --col as given */
 	struct cg_config cfg;	/* loaded by cg_common_finish() */
 	int help, version;	/* set by --help / --version */
 };

@@ -49,7 +49,12 @@ struct cg_reader_opts {
 	int rewindable;		/* 1: cg_reader_rewind() will be called; a
 				 * pipe is then spooled to a temporary file */
 	char decimal;		/* 0: guess ('.' but ',' for ';' files) */
+	size_t max_record;	/* 0: CG_MAX_RECORD bytes */
+	size_t bufsize;		/* 0: default read size (tests use 1..n) */
 };
+
+/* Longest record accepted (an unterminated quote must not eat memory). */
+#define CG_MAX_RECORD ((size_t)256 << 20)
 
 struct cg_reader;
 
@@ -91,6 +96,16 @@ int cg_reader_rewind(struct cg_reader *r, struct cg_err *err);
 
 /* The dialect; tools may update ->decimal from evidence (see field.h). */
 struct cg_dialect *cg_reader_dialect(struct cg_reader *r);
+
+/*
+ * Evidence about the decimal mark from a number's spelling (enum
+ * cg_decimal_seen in value.h). The first evidence fixes the dialect's
+ * decimal mark; later evidence is ignored. Unless --decimal fixed it.
+ */
+void cg_reader_note_decimal(struct cg_reader *r, int seen);
+
+/* 1 if the decimal mark is known (fixed by option or evidence). */
+int cg_reader_decimal_known(const struct cg_reader *r);
 const char *cg_reader_name(const struct cg_reader *r);
 const struct cg_row *cg_reader_hdr(const struct cg_reader *r);
 

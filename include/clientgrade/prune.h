@@ -24,6 +24,7 @@
 #include "config.h"
 #include "csv.h"
 #include "error.h"
+#include "field.h"
 #include "roles.h"
 
 /* The rules, in the order their reasons are listed. */
@@ -126,6 +127,64 @@ int cg_prune_run(struct cg_input *in, const struct cg_prune_opts *o,
 int cg_prune_summary(int fd, const struct cg_prune_stats *st,
     const char *name, struct cg_err *err);
 
+/* ---- the rules over one row (prune_rules.c) ---- */
+
+/*
+ * How good a row is as the one to keep: more non-empty fields, then the
+ * more recent last contact, then the earlier row.
+ */
+struct cg_dupe_rank {
+	long row;	/* 0-based data row number over all input */
+	int filled;	/* non-empty fields */
+	int32_t contact;/* last contact, days; INT32_MIN when none */
+};
+
+
+#define CG_PRUNE_NOCOL ((size_t)-1)
+
+/* Duplicate key slots: kind byte + text. */
+enum { CG_KEY_NAME, CG_KEY_EMAIL, CG_KEY_MAILDOMAIN, CG_KEY_DOMAIN,
+	CG_KEY_PHONE, CG_KEY_N };
+
+/*
+ * Columns and state for judging rows; built from the header. Owned by
+ * the caller, freed with cg_prune_ctx_free(). One per run.
+ */
+struct cg_prune_ctx {
+	const struct cg_prune_opts *o;
+	unsigned rules;		/* rules in force for this header */
+	size_t c_contact, c_order, c_next, c_stage, c_noreply, c_id;
+	size_t c_key[CG_KEY_N];	/* column of each key; MAILDOMAIN: email */
+	size_t *c_cond;		/* column of each condition */
+	struct cg_datecol dc_contact, dc_order, dc_next;
+	struct cg_buf reason;	/* why the last row was rejected */
+	struct cg_buf keys[CG_KEY_N];
+	struct cg_dupe_rank rank;	/* of the last row (dupes on) */
+};
+
+/*
+ * Find the columns of hdr (`file` names the input in messages). A rule
+ * whose columns are missing is turned off, unless it was asked for by
+ * name (o->asked) or it is a --require/--min column: then -1, CG_EROLE.
+ */
+int cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
+    const struct cg_row *hdr, const struct cg_colmap *m, const char *file,
+    struct cg_err *err);
+void cg_prune_ctx_free(struct cg_prune_ctx *c);
+
+/*
+ * Judge a row by stale, noreply and fit. Returns the bit set of rules
+ * that reject it (0: keep as far as they go), c->reason holding all their
+ * reasons in rule order joined by "; "; -1 on a bad value (err filled).
+ * With dupes on, also fills c->rank (row number `rowno`).
+ */
+int cg_prune_check(struct cg_prune_ctx *c, struct cg_reader *r,
+    const struct cg_row *row, long rowno, struct cg_err *err);
+
+/* Fill c->keys from the row (empty buffers for no key); returns how many
+ * are non-empty. */
+size_t cg_prune_keys(struct cg_prune_ctx *c, const struct cg_row *row);
+
 /* ---- normalisation (prune_norm.c), pure ---- */
 
 /*
@@ -155,16 +214,6 @@ int cg_prune_freemail(const char *d, size_t n);
 size_t cg_prune_norm_phone(const char *s, size_t n, struct cg_buf *out);
 
 /* ---- duplicate groups (prune_dupes.c) ---- */
-
-/*
- * How good a row is as the one to keep: more non-empty fields, then the
- * more recent last contact, then the earlier row.
- */
-struct cg_dupe_rank {
-	long row;	/* 0-based data row number over all input */
-	int filled;	/* non-empty fields */
-	int32_t contact;/* last contact, days; INT32_MIN when none */
-};
 
 /* 1 if a is better than b (to keep). */
 int cg_dupe_better(const struct cg_dupe_rank *a, const struct cg_dupe_rank *b);

@@ -1,0 +1,282 @@
+/*
+ * grade.h - A/B/C grades for accounts, each able to explain itself.
+ *
+ * grade(1) reads accounts and appends a grade and a score. Four methods:
+ * a weighted score from whatever factors the file has (score), a Pareto
+ * split of volume (abc), recency/frequency/monetary quintiles (rfm) and a
+ * written policy of thresholds (rules). man/grade.1 documents every rule
+ * the code below implements; keep the two in step.
+ *
+ * The command fills a struct cg_grade_opts with cg_grade_opts_init(), the
+ * cg_grade_parse_*() setters (one per option) and cg_grade_config() (the
+ * [grade*] config sections, for whatever the command line left unset),
+ * then calls cg_grade_run() once. The pure pieces (ranks, quintiles, the
+ * abc split, scales, the rules parser, segments) are public so the unit
+ * tests reach them.
+ */
+#ifndef CLIENTGRADE_GRADE_H
+#define CLIENTGRADE_GRADE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+#include "cli.h"
+#include "config.h"
+#include "error.h"
+
+/* ---- factors ---- */
+
+/* The factors a score is made of, in the order explanations list them. */
+enum cg_grade_factor {
+	CG_GF_VOLUME,		/* role volume: more is better */
+	CG_GF_FREQUENCY,	/* role orders: more is better */
+	CG_GF_RECENCY,		/* role recency (days) or last_order (date) */
+	CG_GF_PAYMENT,		/* role days_to_pay: fewer is better */
+	CG_GF_OVERDUE,		/* role overdue: fewer is better */
+	CG_GF_DISTANCE,		/* role distance: nearer is better */
+	CG_GF_ACCESS,		/* role accessibility: more is better */
+	CG_GF_OPENNESS,		/* role openness (yes/no or a number) */
+	CG_GF_REFERRALS,	/* role referrals: more is better */
+	CG_GF_N
+};
+
+struct cg_grade_factor_def {
+	const char *name;	/* "volume", as in --weight and config */
+	const char *alias;	/* other accepted name ("orders") or NULL */
+	const char *role;	/* column role */
+	int lower_better;	/* 1: smaller values score higher */
+	double weight;		/* default weight */
+};
+
+/* The table of factors, indexed by enum cg_grade_factor. */
+const struct cg_grade_factor_def *cg_grade_factor(int f);
+
+/* Factor by name or alias (case-insensitive, length n): index or -1. */
+int cg_grade_factor_lookup(const char *s, size_t n);
+
+/* ---- ranks (lib/grade_rank.c) ---- */
+
+/*
+ * A sorted multiset of one factor's values, collected in a first pass and
+ * queried in the second. Doubles keep volumes exact (abc and rfm sums and
+ * ties); `small` stores floats to halve memory where values are counts,
+ * days or scales, which floats hold exactly up to 2^24.
+ *
+ *     struct cg_grade_vals v;
+ *     cg_grade_vals_init(&v, 0);
+ *     cg_grade_vals_add(&v, 12.5); ...
+ *     cg_grade_vals_freeze(&v);           // sort, fold ties
+ *     cg_grade_vals_rank(&v, 12.5, &below, &equal);
+ *     cg_grade_vals_free(&v);
+ */
+struct cg_grade_vals {
+	int small;		/* 1: float storage */
+	size_t n;		/* values added (with repeats) */
+	size_t nu, cap;		/* distinct values after freeze; capacity */
+	double *d;		/* values (small == 0) */
+	float *f;		/* values (small == 1) */
+	uint32_t *below;	/* after freeze: below[i] = values < u[i]; [nu] = n */
+	double *above_sum;	/* after cg_grade_vals_sums: sum of values > u[i] */
+	double total;		/* sum of all values (exact order of adding) */
+};
+
+void cg_grade_vals_init(struct cg_grade_vals *v, int small);
+void cg_grade_vals_add(struct cg_grade_vals *v, double x);
+/* Sort and fold equal values; after this only queries are allowed. */
+void cg_grade_vals_freeze(struct cg_grade_vals *v);
+/* Also keep, per distinct value, the sum of all larger values (abc). */
+void cg_grade_vals_sums(struct cg_grade_vals *v);
+/*
+ * Where x sits: *below = values strictly smaller, *equal = values equal
+ * (x is rounded to float first for small sets, as it was when stored).
+ * *above_sum (may be NULL; needs cg_grade_vals_sums) = sum of values
+ * strictly larger.
+ */
+void cg_grade_vals_rank(const struct cg_grade_vals *v, double x,
+    size_t *below, size_t *equal, double *above_sum);
+void cg_grade_vals_free(struct cg_grade_vals *v);
+
+/*
+ * Mid-rank of a value among n: (below + (equal - 1) / 2) / (n - 1), in
+ * 0..1; 0.5 when n is 1 (a lone value says nothing about its rank).
+ */
+double cg_grade_midrank(size_t below, size_t equal, size_t n);
+
+/*
+ * RFM quintile score 1..5: 1 + floor(5 * better_than / n), where
+ * better_than counts the values this one beats (strictly); ties share
+ * the lowest score.
+ */
+int cg_grade_quintile(size_t better_than, size_t n);
+
+/* ---- scales (lib/grade_scale.c) ---- */
+
+#define CG_GRADE_MAXG 8		/* grades in a scale */
+#define CG_GRADE_NAMELEN 16	/* longest grade name + 1 */
+
+/*
+ * Grades, best first. With cut scores, grade i (i < n - 1) is given when
+ * score >= cut[i]; the last grade takes the rest. With shares, cut[i] is
+ * the cumulative share of accounts (0..1) up to and including grade i.
+ */
+struct cg_grade_scale {
+	size_t n;
+	int shares;
+	char name[CG_GRADE_MAXG][CG_GRADE_NAMELEN];
+	double cut[CG_GRADE_MAXG];
+};
+
+/*
+ * Parse "abc", "aaa", "ad", or a list "A:70,B:40,C" (cut scores, each
+ * lower than the one before) or "A:20%,B:30%,C" (shares of accounts,
+ * adding up to 100 or less). Names must not begin with = + - @. 0 or -1
+ * (CG_EUSAGE; `what` names the option or config key in the message).
+ */
+int cg_grade_scale_parse(struct cg_grade_scale *s, const char *spec,
+    const char *what, struct cg_err *err);
+
+/* Grade index for a score (cut scores). */
+size_t cg_grade_scale_cut(const struct cg_grade_scale *s, double score);
+
+/*
+ * Grade index by share: `above` of `n` accounts rank strictly above this
+ * one; the grade is the first whose cumulative share exceeds above / n.
+ * (With shares 20%, 30%, rest and 10 accounts: 2, 3 and 5 accounts.)
+ */
+size_t cg_grade_scale_share(const struct cg_grade_scale *s, size_t above,
+    size_t n);
+
+/* ---- abc split (lib/grade_abc.c) ---- */
+
+/*
+ * Parse "80,15,5" (percentages adding up to 100) into cumulative limits
+ * lim[i] (0..1). *n gets the number of parts. 0 or -1 (CG_EUSAGE).
+ */
+int cg_grade_abc_parse(const char *spec, double *lim, size_t *n,
+    const char *what, struct cg_err *err);
+
+/*
+ * Grade index of an account whose larger accounts hold `above` of the
+ * `total` volume: the first part whose cumulative limit exceeds
+ * above / total. So the A accounts are the fewest largest accounts that
+ * together reach the first limit, and a tie group, having the same
+ * accounts above it, gets one grade. Zero volume (or a zero total) is
+ * the last grade.
+ */
+size_t cg_grade_abc_index(const double *lim, size_t n, double above,
+    double total, double volume);
+
+/* ---- rfm (lib/grade_rfm.c) ---- */
+
+/*
+ * Segment name for recency and frequency/monetary scores 1..5 (the table
+ * in grade.1): fm = (f + m + 1) / 2, integer division.
+ */
+const char *cg_grade_rfm_segment(int r, int f, int m);
+
+/* ---- rules (lib/grade_rules.c) ---- */
+
+enum cg_grade_op { CG_OP_GE, CG_OP_GT, CG_OP_LE, CG_OP_LT, CG_OP_EQ, CG_OP_NE };
+
+/* A compiled rule expression: nodes in an array, root last. */
+struct cg_grade_node {
+	int kind;		/* 0 compare, 1 and, 2 or, 3 always (*) */
+	int factor;		/* compare: enum cg_grade_factor */
+	int op;			/* compare: enum cg_grade_op */
+	double num;		/* compare: the number */
+	size_t a, b;		/* and/or: operand nodes */
+};
+
+struct cg_grade_rule {
+	char grade[CG_GRADE_NAMELEN];
+	char *text;		/* the rule as written (owned) */
+	struct cg_grade_node *node;	/* owned */
+	size_t nnode;
+	int line;		/* config line, for messages */
+};
+
+/*
+ * Compile `text` ("volume >= 50000 and orders >= 12", "*"; "and" binds
+ * tighter than "or"; parentheses group). Factors by name or alias,
+ * operators >= > <= < = == !=, numbers as 50000, 12.5, 1e5. On error
+ * -1 with a message in msg (what was expected and at which character).
+ */
+int cg_grade_rule_compile(struct cg_grade_rule *rule, const char *text,
+    char *msg, size_t msgcap);
+
+/*
+ * 1 if the rule matches. v[f] is the value of factor f and have[f] says
+ * whether it is there; a comparison with a missing value is false.
+ */
+int cg_grade_rule_eval(const struct cg_grade_rule *rule, const double *v,
+    const int *have);
+
+/* Factors the rule mentions, as a bit set (1 << factor). */
+unsigned cg_grade_rule_factors(const struct cg_grade_rule *rule);
+
+void cg_grade_rule_free(struct cg_grade_rule *rule);
+
+/* ---- the tool ---- */
+
+enum cg_grade_method {
+	CG_GM_SCORE, CG_GM_ABC, CG_GM_RFM, CG_GM_RULES
+};
+
+enum cg_grade_summary { CG_GS_NONE, CG_GS_CSV, CG_GS_TEXT };
+
+/* Output column names. */
+enum { CG_GC_GRADE, CG_GC_SCORE, CG_GC_RFM, CG_GC_SEGMENT, CG_GC_REASON,
+	CG_GC_N };
+
+struct cg_grade_opts {
+	int method;			/* enum cg_grade_method */
+	int method_set;
+	struct cg_grade_scale scale;
+	int scale_set;
+	double abc[CG_GRADE_MAXG];	/* cumulative limits */
+	size_t nabc;
+	int abc_set;
+	double weight[CG_GF_N];
+	int weight_set[CG_GF_N];
+	double lo[CG_GF_N], hi[CG_GF_N];/* [grade.ranges] */
+	int has_range[CG_GF_N];
+	struct cg_grade_rule *rules;	/* [grade.rules], in file order */
+	size_t nrules;
+	int explain, explain_set;
+	int summary, summary_set;	/* enum cg_grade_summary */
+	char *colname[CG_GC_N];		/* owned */
+};
+
+/* Defaults: score method, abc scale, default weights, no ranges. */
+void cg_grade_opts_init(struct cg_grade_opts *o);
+void cg_grade_opts_free(struct cg_grade_opts *o);
+
+/* Option setters: 0, or -1 (CG_EUSAGE naming the option). */
+int cg_grade_parse_method(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_weight(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_summary(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_scale(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+
+/*
+ * Take [grade], [grade.weights], [grade.ranges], [grade.rules] and
+ * [grade.scale] from cfg for everything the options did not set, then
+ * cg_config_check() the sections grade owns. 0 or -1 (CG_ECONFIG with
+ * file and line, or CG_EUSAGE for an option combination).
+ */
+int cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err);
+
+/*
+ * Grade the input (operands argv[0..argc), or stdin) to stdout. Returns 0
+ * or -1 (err filled; map with cg_exit_status()).
+ */
+int cg_grade_run(struct cg_common *c, const struct cg_grade_opts *o,
+    int argc, char **argv, struct cg_err *err);
+
+#endif

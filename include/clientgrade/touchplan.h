@@ -1,0 +1,278 @@
+/*
+ * touchplan.h - turn graded accounts into dated touches (visits, calls,
+ * emails, mailings) on each rep's working days, within capacity.
+ *
+ * Data flows one way: the driver reads accounts (cg_tp_account) and the
+ * calendar (workdays, holidays, absences), cg_tp_schedule() plans every
+ * touch that falls due in the period, and one writer (csv, ics, agenda)
+ * prints the plan. Scheduling does no I/O; writers decide nothing.
+ *
+ * The model, documented in touchplan(1):
+ *   - A cadence (per grade, or per quadrant) is one or more tracks; a
+ *     track has an interval in days and a list of channels taken in turn.
+ *   - Each touch falls due one interval after the previous one: the first
+ *     after last_contact; a first touch due before the period is overdue
+ *     and falls due on the period's first day, ahead of everything else.
+ *     Without last_contact the track's touches fall on a fixed calendar
+ *     phase, chosen so a rep's accounts of one cadence spread over the
+ *     working days of the interval.
+ *   - A touch is planned on its due day when that is a working day of the
+ *     rep with capacity left, else on the next one; a touch that fits
+ *     nowhere before the period ends is an overflow (kept, not dropped).
+ */
+#ifndef CLIENTGRADE_TOUCHPLAN_H
+#define CLIENTGRADE_TOUCHPLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "config.h"
+#include "error.h"
+
+/* Channels, in the order of their names in cg_tp_channel_name(). */
+enum cg_tp_channel {
+	CG_TP_VISIT = 0,
+	CG_TP_CALL,
+	CG_TP_EMAIL,
+	CG_TP_MAIL,	/* letter, postcard, newsletter */
+	CG_TP_NCHANNELS
+};
+
+const char *cg_tp_channel_name(int ch);
+/* Channel from its name (case-insensitive); -1 if unknown. */
+int cg_tp_channel_parse(const char *s, size_t n);
+
+#define CG_TP_MAXROT 16		/* channels in one track's rotation */
+#define CG_TP_MAXTRACKS 8	/* tracks in one cadence */
+
+struct cg_tp_track {
+	char name[32];		/* "touch", "personal", ...: config key */
+	int every;		/* interval in days, >= 1 */
+	int nrot;
+	unsigned char rot[CG_TP_MAXROT];	/* enum cg_tp_channel */
+};
+
+struct cg_tp_cadence {
+	char name[64];		/* grade or quadrant name */
+	int ntracks;
+	struct cg_tp_track tracks[CG_TP_MAXTRACKS];
+	int builtin;		/* 1: a default, not from the config */
+};
+
+struct cg_tp_cadences {
+	size_t n, cap;
+	struct cg_tp_cadence *v;
+};
+
+/*
+ * Parse one track spec "DAYS CHANNEL[, CHANNEL...]" or
+ * "N/year CHANNEL[, ...]" (interval = 365/N days, rounded). Returns 0, or
+ * -1 with a reason in why[0..whycap).
+ */
+int cg_tp_track_parse(const char *spec, struct cg_tp_track *t, char *why,
+    size_t whycap);
+
+/*
+ * The cadences in force: the built-in defaults for `by` ("grade" or
+ * "quadrant"), then [touchplan.cadence] (NAME = TRACKSPEC, one track) and
+ * [touchplan.cadence.NAME] (TRACK = TRACKSPEC, several tracks) from cfg;
+ * a name given in the config replaces its default entirely. Entries taken
+ * are marked used. Returns 0 or -1 (CG_ECONFIG naming file and line).
+ * Free with cg_tp_cadences_free().
+ */
+int cg_tp_cadences_load(struct cg_tp_cadences *cs, int by_quadrant,
+    struct cg_config *cfg, struct cg_err *err);
+void cg_tp_cadences_free(struct cg_tp_cadences *cs);
+/* Cadence by name (case-insensitive, blanks around ignored); or NULL. */
+const struct cg_tp_cadence *cg_tp_cadence_find(const struct cg_tp_cadences *cs,
+    const char *name, size_t n);
+/* Touches per year a cadence gives (for the man page and tests). */
+double cg_tp_cadence_per_year(const struct cg_tp_cadence *c);
+
+/* ---- calendar ---- */
+
+/*
+ * Parse a workday list: "mon-fri", "mon,tue,thu", "mon-thu,sat", "all".
+ * Sets bit i (0 = Monday) of *mask. 0 or -1 (why filled).
+ */
+int cg_tp_workdays_parse(const char *s, unsigned *mask, char *why,
+    size_t whycap);
+
+/* A set of dates (holidays), sorted and unique after cg_tp_dates_sort. */
+struct cg_tp_dates {
+	size_t n, cap;
+	int32_t *v;
+};
+void cg_tp_dates_add(struct cg_tp_dates *d, int32_t day);
+void cg_tp_dates_sort(struct cg_tp_dates *d);
+int cg_tp_dates_has(const struct cg_tp_dates *d, int32_t day);
+void cg_tp_dates_free(struct cg_tp_dates *d);
+
+/*
+ * Read holidays from `path`: either text (one date a line, anything after
+ * the date and blanks ignored, '#' starts a comment, blank lines skipped)
+ * or iCalendar (the file begins with BEGIN:VCALENDAR): every VEVENT's
+ * DTSTART, and all days up to its DTEND (exclusive) when DTEND is given.
+ * Dates are read with `order` (enum cg_date_order). 0 or -1 (CG_EIO,
+ * or CG_EVALUE naming FILE:LINE).
+ */
+int cg_tp_holidays_read(const char *path, int order, struct cg_tp_dates *d,
+    struct cg_err *err);
+/* The same from a string (tests). */
+int cg_tp_holidays_parse(const char *name, const char *text, size_t len,
+    int order, struct cg_tp_dates *d, struct cg_err *err);
+
+/* One absence: owner away from..to inclusive. */
+struct cg_tp_away {
+	char *owner;
+	int32_t from, to;
+};
+struct cg_tp_aways {
+	size_t n, cap;
+	struct cg_tp_away *v;
+};
+/*
+ * Read absences from CSV `path` with columns owner (role owner),
+ * from (or start) and to (or end, until). 0 or -1.
+ */
+int cg_tp_aways_read(const char *path, int order, struct cg_tp_aways *a,
+    struct cg_err *err);
+void cg_tp_aways_free(struct cg_tp_aways *a);
+
+/*
+ * Periods. `arg` may be NULL (the coming week or month: the first one
+ * that starts on or after `today`). Week: "YYYY-Www" (ISO 8601);
+ * month: "YYYY-MM". 0 or -1 (CG_EUSAGE).
+ */
+int cg_tp_period_week(const char *arg, int32_t today, int32_t *from,
+    int32_t *to, struct cg_err *err);
+int cg_tp_period_month(const char *arg, int32_t today, int32_t *from,
+    int32_t *to, struct cg_err *err);
+
+/* ---- scheduling ---- */
+
+struct cg_tp_account {
+	const char *id;		/* may be "" */
+	const char *name;
+	const char *grade;	/* the cadence's key as written in the input */
+	int rep;		/* index into the reps */
+	int32_t last;		/* last contact, or CG_TP_NODATE */
+	const struct cg_tp_cadence *cad;
+	const char **keep;	/* --keep values (nkeep of them) */
+};
+#define CG_TP_NODATE INT32_MIN
+
+/* Why a touch is not on its due day (also: why it falls due). */
+enum cg_tp_why {
+	CG_TP_ONTIME = 0,
+	CG_TP_OVERDUE,		/* due before the period: first day */
+	CG_TP_OFFDAY,		/* due day is not a workday */
+	CG_TP_HOLIDAY,
+	CG_TP_AWAY,
+	CG_TP_FULL		/* due day already at capacity */
+};
+
+struct cg_tp_touch {
+	uint32_t acct;		/* index into accounts */
+	int32_t date;		/* planned day; CG_TP_NODATE = overflow */
+	int32_t due;		/* due day (for overdue: the original due) */
+	uint16_t no;		/* touch number of the account, 1-based */
+	unsigned char channel;
+	unsigned char why;	/* enum cg_tp_why */
+	unsigned char track;
+};
+
+struct cg_tp_opts {
+	int32_t from, to;	/* the period, inclusive */
+	unsigned workdays;	/* bit 0 = Monday */
+	int capacity;		/* touches per rep per day */
+	int visit_capacity;	/* visits per rep per day */
+	const struct cg_tp_dates *holidays;
+	const struct cg_tp_aways *aways;
+};
+
+struct cg_tp_plan {
+	size_t n, cap;
+	struct cg_tp_touch *v;	/* sorted: date (overflow last), rep, order */
+	size_t *overflow;	/* per rep: touches that did not fit */
+};
+
+/*
+ * Plan every touch of `accts` (in input order) falling due in the period.
+ * `reps` names the nreps reps (for absences). The result is deterministic:
+ * no randomness, ties broken by input order. Free with cg_tp_plan_free().
+ */
+void cg_tp_schedule(const struct cg_tp_opts *o,
+    const struct cg_tp_account *accts, size_t nacct,
+    const char *const *reps, size_t nreps, struct cg_tp_plan *plan);
+void cg_tp_plan_free(struct cg_tp_plan *plan);
+
+/* The reason text of a touch ("every 7 days", "overdue since 2026-10-03",
+ * "due 2026-12-25 (holiday)"), into b (cap >= 64). Returns the length. */
+size_t cg_tp_reason(const struct cg_tp_touch *t,
+    const struct cg_tp_account *a, char *b, size_t cap);
+
+/* ---- output ---- */
+
+struct cg_dialect;
+struct cg_tp_out {
+	const struct cg_tp_account *accts;
+	const char *const *reps;
+	const char *role_name;		/* "grade" or "quadrant" */
+	const char *const *keep_names;	/* headers of --keep columns */
+	size_t nkeep;
+	int32_t today, from, to;
+	int todo;			/* ics: VTODO instead of VEVENT */
+};
+
+/* CSV: header and one record per touch. 0 or -1 (CG_EWRITE). */
+int cg_tp_write_csv(int fd, const struct cg_dialect *d,
+    const struct cg_tp_out *o, const struct cg_tp_plan *p,
+    struct cg_err *err);
+/* iCalendar (RFC 5545). Returns 0 or -1. */
+int cg_tp_write_ics(int fd, const struct cg_tp_out *o,
+    const struct cg_tp_plan *p, struct cg_err *err);
+/* Plain text, per rep and day. */
+int cg_tp_write_agenda(int fd, const struct cg_tp_out *o,
+    const struct cg_tp_plan *p, struct cg_err *err);
+
+/*
+ * Append `s` to b folded to 75 octets a line (continuations begin with a
+ * space; a UTF-8 sequence is never split), ending the line with CRLF.
+ * For tests and the ics writer.
+ */
+struct cg_buf;
+void cg_tp_ics_line(struct cg_buf *b, const char *s, size_t n);
+/* Append s escaped as an iCalendar TEXT value (\\ \; \, \n). */
+void cg_tp_ics_text(struct cg_buf *b, const char *s, size_t n);
+
+/* ---- the whole tool ---- */
+
+struct cg_common;
+struct cg_tp_config {
+	int by_quadrant;
+	int period_set;		/* 0: the coming week */
+	int32_t from, to;
+	const char *workdays;	/* NULL: config or mon-fri */
+	int capacity, visit_capacity;	/* 0: config or defaults */
+	const char *holidays, *aways;
+	const char *owner;	/* NULL: every rep */
+	int format;		/* enum below */
+	int todo;
+	int strict;
+	const char *const *keep;
+	size_t nkeep;
+};
+enum { CG_TP_CSV = 0, CG_TP_ICS, CG_TP_AGENDA };
+
+#define CG_TP_DEFAULT_CAPACITY 8
+#define CG_TP_DEFAULT_VISIT_CAPACITY 2
+
+/*
+ * Read graded accounts from the operands, plan and write to stdout.
+ * Returns 0 (ok), 1 (overflow under --strict: the plan is still written)
+ * or -1 (err filled).
+ */
+int cg_touchplan_run(struct cg_common *c, const struct cg_tp_config *tc,
+    int argc, char **argv, struct cg_err *err);
+
+#endif
