@@ -16,8 +16,10 @@
 #include <cmocka.h>
 
 #include "clientgrade/buf.h"
+#include "clientgrade/cli.h"
 #include "clientgrade/config.h"
 #include "clientgrade/roles.h"
+#include "clientgrade/value.h"
 
 /* The error as cg_err_print would show it, without the program name. */
 static const char *
@@ -567,6 +569,7 @@ test_the_example_file_loads_with_every_setting_on(void **state)
 	struct cg_colmap m = { 0, 0, NULL };
 	struct cg_err err;
 	static const char *const owned[] = { "clientgrade", "columns", NULL };
+	struct cg_common common;
 	char line[512];
 	size_t it = 0;
 	FILE *fp;
@@ -595,6 +598,24 @@ test_the_example_file_loads_with_every_setting_on(void **state)
 		fail_msg("%s", shown(&err));
 	cg_colmap_free(&m);
 	cg_config_free(&cfg);
+
+	/* The values must also be ones the common options take. */
+	cg_buf_reset(&path);
+	cg_buf_printf(&path, "%s/example.ini", tmpdir);
+	assert_non_null(fp = fopen(path.s, "w"));
+	fputs(text.s, fp);
+	assert_int_equal(fclose(fp), 0);
+	cg_common_init(&common, "test");
+	assert_int_equal(cg_common_opt(&common, CG_OPT_CONFIG, path.s, &err),
+	    1);
+	if (cg_common_finish(&common, &err) != 0)
+		fail_msg("%s", shown(&err));
+	assert_int_equal(common.delim, '\t');
+	assert_int_equal(common.decimal, ',');
+	assert_int_equal(common.dates, CG_DATES_EU);
+	if (cg_config_check(&common.cfg, owned, &err) != 0)
+		fail_msg("%s", shown(&err));
+	cg_common_free(&common);
 	cg_buf_free(&path);
 	cg_buf_free(&text);
 }
@@ -622,8 +643,6 @@ main(void)
 		cmocka_unit_test(test_get_of_an_absent_key_is_null),
 		cmocka_unit_test(test_each_walks_one_section_in_file_order),
 		cmocka_unit_test(test_config_err_names_file_and_line),
-		cmocka_unit_test(
-		    test_the_example_file_loads_with_every_setting_on),
 	};
 	size_t n = 0, i;
 	int fails = 0;
@@ -655,6 +674,11 @@ main(void)
 	fails += _cmocka_run_group_tests("value", t, n, NULL, NULL);
 	n = 0;
 	CASES(test_search, search_cases, t);
+	t[n].name = "the example file loads with every setting on";
+	t[n].test_func = test_the_example_file_loads_with_every_setting_on;
+	t[n].setup_func = t[n].teardown_func = NULL;
+	t[n].initial_state = NULL;
+	n++;
 	fails += _cmocka_run_group_tests("search", t, n, setup_dir,
 	    teardown_dir);
 	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
