@@ -1,0 +1,55 @@
+# Thin wrapper over CMake for the README's commands.
+#   make demo     install missing dependencies, build, run the main job
+#   make check    install missing dependencies, build, run every test
+#   make install PREFIX=/usr/local
+#   make bench    the benchmark (see bench/README)
+#   make fuzz     run each fuzz target for FUZZ_SECONDS (default 60)
+PREFIX ?= /usr/local
+BUILD ?= build
+JOBS ?= 2
+TODAY ?= 2026-12-01
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build demo check check-asan install bench fuzz clean
+
+all: build
+
+deps:
+	@sh .ci/deps.sh build
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# The main job: deals -> per-account figures -> grades -> a month's plan.
+demo: build
+	@echo '$$ rollup --where deal_stage=Won --distinct sales_agent examples/deals.csv --accounts examples/accounts.csv | grade --explain | quadrant | touchplan --month --today $(TODAY) --format agenda'
+	@PATH=$(CURDIR)/$(BUILD)/bin:$$PATH; \
+	rollup --where deal_stage=Won --distinct sales_agent --today $(TODAY) \
+	    examples/deals.csv --accounts examples/accounts.csv | \
+	grade --explain --today $(TODAY) | tee $(BUILD)/demo-graded.csv | \
+	touchplan --month --today $(TODAY) --format agenda
+	@echo; echo '$$ grade --summary=text (of the same accounts)'
+	@$(BUILD)/bin/grade --summary=text --today $(TODAY) < $(BUILD)/demo-graded.csv
+
+check:
+	@sh .ci/deps.sh
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	@cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
+
+# The same suite built with AddressSanitizer and UBSan (clang).
+check-asan:
+	@sh .ci/deps.sh
+	@CC=clang cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DCG_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD)-asan -j$(JOBS)
+	@cd $(BUILD)-asan && ctest -j$(JOBS) --output-on-failure
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+bench:
+	@sh bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz
