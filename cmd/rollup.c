@@ -79,6 +79,7 @@ main(int argc, char *argv[])
 	char **where = NULL;
 	const char *window_arg = NULL;
 	size_t nwhere = 0;
+	long w;
 	int ch, rc;
 
 	cg_sigpipe_default();
@@ -164,9 +165,10 @@ main(int argc, char *argv[])
 
 	if (cg_common_finish(&common, &err) < 0)
 		goto fail;
-	if (window_arg == NULL &&
-	    (e = cg_config_get(&common.cfg, "rollup", "window")) != NULL &&
-	    parse_window(e->value, &o.window) < 0) {
+	/* A bad [rollup] window is an error even when --window overrides
+	 * it: the file is wrong either way. */
+	if ((e = cg_config_get(&common.cfg, "rollup", "window")) != NULL &&
+	    parse_window(e->value, window_arg ? &w : &o.window) < 0) {
 		cg_config_err(&err, &common.cfg, e, "window wants a number of "
 		    "days from 1 to %ld, not '%s'", MAX_WINDOW, e->value);
 		goto fail;

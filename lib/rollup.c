@@ -30,6 +30,7 @@ struct skip {
 	long n;
 	char *file;		/* where the first one was */
 	long line;
+	unsigned long seq;	/* the first one's place among all deals */
 };
 
 struct run {
@@ -43,6 +44,7 @@ struct run {
 	size_t knamelen;
 	struct cg_datecol dc;
 	struct skip skip[NSKIP];
+	unsigned long seq;	/* deals read so far */
 	struct cg_outfile rej;
 	int rej_open;		/* rej is open and not yet committed */
 	struct cg_writer *rw;
@@ -125,6 +127,7 @@ skip(struct run *u, struct cg_reader *r, const struct cg_row *row, int kind,
 	if (s->n++ == 0) {
 		s->file = cg_xstrdup(cg_reader_name(r));
 		s->line = row->line;
+		s->seq = u->seq;
 	}
 	if (u->rw == NULL)
 		return 0;
@@ -163,6 +166,7 @@ deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
 	size_t i;
 	int rc, vc;
 
+	u->seq++;
 	if (!cg_rollup_where_match(u->where, row))
 		return 0;
 	cg_buf_reset(&u->why);
@@ -178,8 +182,13 @@ deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
 		return -1;
 	}
 	if (rc <= 0) {
-		cg_buf_printf(&u->why, "%s %s", rc == 0 ? "empty" : "bad",
-		    u->dname);
+		if (rc < 0) {
+			vc = cg_parse_date(row->f[u->dcol], row->len[u->dcol],
+			    u->dc.order, &day, NULL);
+			cg_buf_printf(&u->why, "unreadable %s: %s", u->dname,
+			    cg_value_strerror(vc));
+		} else
+			cg_buf_printf(&u->why, "empty %s", u->dname);
 		return skip(u, r, row, rc == 0 ? SKIP_EMPTY_DATE :
 		    SKIP_BAD_DATE, u->dcol, rc < 0, err);
 	}
@@ -188,7 +197,7 @@ deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
 		if (rc < 0) {
 			vc = cg_parse_num(row->f[u->vcol], row->len[u->vcol],
 			    cg_reader_dialect(r)->decimal, &v, NULL);
-			cg_buf_printf(&u->why, "bad %s: %s", u->vname,
+			cg_buf_printf(&u->why, "unreadable %s: %s", u->vname,
 			    cg_value_strerror(vc));
 		} else
 			cg_buf_printf(&u->why, "empty %s", u->vname);
@@ -211,36 +220,35 @@ deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
 	return 0;
 }
 
+/* The warnings, one per kind of skip, in the order they first happened. */
 static void
 report(const struct run *u)
 {
-	int k;
+	int order[NSKIP], n = 0, i, j, k;
 
 	for (k = 0; k < NSKIP; k++) {
-		const struct skip *s = &u->skip[k];
-		const char *what;
-
-		if (s->n == 0)
+		if (u->skip[k].n == 0)
 			continue;
-		switch (k) {
-		case SKIP_EMPTY_KEY: what = "empty"; break;
-		case SKIP_EMPTY_DATE: what = "empty"; break;
-		case SKIP_BAD_DATE: what = "unreadable"; break;
-		case SKIP_EMPTY_VALUE: what = "empty"; break;
-		case SKIP_BAD_VALUE: what = "unreadable"; break;
-		default: what = NULL; break;
-		}
-		if (what != NULL)
-			cg_warn(u->o->prog, "%ld deal%s skipped: %s %s "
-			    "(first: %s:%ld)", s->n, s->n == 1 ? "" : "s",
-			    what, k == SKIP_EMPTY_KEY ? u->kname :
-			    k <= SKIP_BAD_DATE ? u->dname : u->vname,
-			    s->file, s->line);
-		else
-			cg_warn(u->o->prog, "%ld deal%s skipped: %s not in "
-			    "%s (first: %s:%ld)", s->n, s->n == 1 ? "" : "s",
-			    u->kname, cg_rollup_accounts_name(u->acc),
-			    s->file, s->line);
+		for (j = n++; j > 0 && u->skip[order[j - 1]].seq >
+		    u->skip[k].seq; j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+	for (i = 0; i < n; i++) {
+		const struct skip *s = &u->skip[order[i]];
+		const char *what, *col;
+
+		k = order[i];
+		what = k == SKIP_BAD_DATE || k == SKIP_BAD_VALUE ?
+		    "unreadable " : k == SKIP_UNKNOWN ? "" : "empty ";
+		col = k == SKIP_EMPTY_KEY || k == SKIP_UNKNOWN ? u->kname :
+		    k == SKIP_EMPTY_DATE || k == SKIP_BAD_DATE ? u->dname :
+		    u->vname;
+		cg_warn(u->o->prog, "%ld deal%s skipped: %s%s%s%s (first: "
+		    "%s:%ld)", s->n, s->n == 1 ? "" : "s", what, col,
+		    k == SKIP_UNKNOWN ? " not in " : "",
+		    k == SKIP_UNKNOWN ? cg_rollup_accounts_name(u->acc) : "",
+		    s->file, s->line);
 	}
 }
 

@@ -109,13 +109,15 @@ cg_rollup_accounts_load(const char *path, const char *dealkey,
 	if (rc < 0)
 		goto fail;
 	if (nempty > 0)
-		cg_warn(prog, "%ld account row%s with an empty %s get no "
+		cg_warn(prog, "%ld account row%s with an empty %s get%s no "
 		    "figures (first: %s:%ld)", nempty, nempty == 1 ? "" : "s",
-		    hdr->f[a->kcol], a->name, emptyline);
+		    hdr->f[a->kcol], nempty == 1 ? "s" : "", a->name,
+		    emptyline);
 	if (ndup > 0)
-		cg_warn(prog, "%ld account row%s repeat an earlier %s and get "
-		    "the same figures (first: %s:%ld)", ndup,
-		    ndup == 1 ? "" : "s", hdr->f[a->kcol], a->name, dupline);
+		cg_warn(prog, "%ld account row%s repeat%s an earlier %s and "
+		    "get%s the same figures (first: %s:%ld)", ndup,
+		    ndup == 1 ? "" : "s", ndup == 1 ? "s" : "",
+		    hdr->f[a->kcol], ndup == 1 ? "s" : "", a->name, dupline);
 	return a;
 fail:
 	cg_reader_free(a->r);
