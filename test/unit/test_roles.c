@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "clientgrade/buf.h"
 #include "clientgrade/roles.h"
 
 #define ALLROLES "id, account, owner, volume, orders, last_order, " \
@@ -401,6 +402,57 @@ test_find_without_a_colmap_uses_aliases(void **state)
 	assert_int_equal(col, 1);
 }
 
+/* ---- the manual ---- */
+
+/*
+ * clientgrade(7) lists every role as ".It Cm ROLE" followed by its
+ * aliases, joined with ", " and wrapped over text lines. They must be
+ * exactly the table's, in its order, so the page cannot drift.
+ */
+static void
+test_the_manual_lists_exactly_the_roles_and_aliases(void **state)
+{
+	const char *fix = getenv("CG_FIXTURES");
+	struct cg_buf path = CG_BUF_INIT, got = CG_BUF_INIT, want = CG_BUF_INIT;
+	const char *const *r, *const *a;
+	char line[512];
+	int in = 0;
+	FILE *fp;
+
+	if (fix == NULL)
+		skip();
+	cg_buf_printf(&path, "%s/../../man/clientgrade.7", fix);
+	assert_non_null(fp = fopen(path.s, "r"));
+	cg_buf_adds(&got, "");
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strcmp(line, ".Bl -tag -width \"their_contacts\"") == 0) {
+			in = 1;
+			continue;
+		}
+		if (!in)
+			continue;
+		if (strcmp(line, ".El") == 0)
+			break;
+		if (strncmp(line, ".It Cm ", 7) == 0)
+			cg_buf_printf(&got, "\n%s:", line + 7);
+		else if (line[0] != '.')
+			cg_buf_printf(&got, " %s", line);
+	}
+	fclose(fp);
+	assert_true(in);
+	for (r = all_roles; *r != NULL; r++) {
+		cg_buf_printf(&want, "\n%s:", *r);
+		for (a = cg_role_aliases(*r); *a != NULL; a++)
+			cg_buf_printf(&want, " %s%s", *a, a[1] != NULL ? "," :
+			    "");
+	}
+	assert_string_equal(got.s, want.s);
+	cg_buf_free(&path);
+	cg_buf_free(&got);
+	cg_buf_free(&want);
+}
+
 #define CASES(fn, table, out) do {					\
 	size_t i_;							\
 	for (i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) {	\
@@ -427,6 +479,8 @@ main(void)
 		cmocka_unit_test(test_colmap_set_checks_like_col),
 		cmocka_unit_test(test_require_names_the_header_line),
 		cmocka_unit_test(test_find_without_a_colmap_uses_aliases),
+		cmocka_unit_test(
+		    test_the_manual_lists_exactly_the_roles_and_aliases),
 	};
 	size_t n = 0, i;
 	int fails = 0;
