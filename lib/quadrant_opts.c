@@ -1,0 +1,199 @@
+/*
+ * quadrant_opts.c - the quadrant settings: defaults, --cut, and the
+ * [quadrant], [quadrant.names] and [quadrant.time] config sections.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/quadrant.h"
+#include "clientgrade/value.h"
+
+static const char *const default_names[CG_Q_N] = {
+	"Key", "Growth", "Maintenance", "Service"
+};
+/* Config keys of the quadrants, in enum cg_quad order. */
+static const char *const quad_keys[CG_Q_N] = {
+	"key", "growth", "maintenance", "service"
+};
+/*
+ * The article behind the matrix ranks the quadrants but gives no
+ * figures; these shares follow its ranking: most time where engagement
+ * and potential are both high, next where potential waits for
+ * engagement, then keeping engaged small accounts, least on vendors.
+ */
+static const double default_time[CG_Q_N] = { 40, 30, 20, 10 };
+
+void
+cg_quadrant_opts_init(struct cg_quadrant_opts *o)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->labels = 10;
+	for (i = 0; i < CG_Q_N; i++) {
+		o->names[i] = cg_xstrdup(default_names[i]);
+		o->time[i] = default_time[i];
+	}
+}
+
+void
+cg_quadrant_opts_free(struct cg_quadrant_opts *o)
+{
+	int i;
+
+	for (i = 0; i < CG_Q_N; i++) {
+		free(o->names[i]);
+		o->names[i] = NULL;
+	}
+}
+
+/* "median" or a number; 0 median, 1 number, -1 neither. */
+static int
+cut_value(const char *s, size_t n, char decimal, double *v)
+{
+	if (n == 6 && memcmp(s, "median", 6) == 0)
+		return 0;
+	if (cg_parse_num(s, n, decimal ? decimal : '.', v, NULL) != CG_V_OK)
+		return -1;
+	return 1;
+}
+
+static int
+axis_of(const char *s, size_t n)
+{
+	if (n == 10 && memcmp(s, "engagement", 10) == 0)
+		return CG_AX_E;
+	if (n == 9 && memcmp(s, "potential", 9) == 0)
+		return CG_AX_P;
+	return -1;
+}
+
+int
+cg_quadrant_cut_arg(struct cg_quadrant_opts *o, const char *arg,
+    char decimal, struct cg_err *err)
+{
+	const char *s = arg, *eq, *end, *a, *b;
+	int ax, rc;
+	double v = 0;
+
+	while (*s != '\0') {
+		if ((eq = strchr(s, '=')) == NULL ||
+		    (ax = axis_of(s, (size_t)(eq - s))) < 0)
+			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+			    "--cut: expected engagement=N or potential=N, "
+			    "got '%s'", s);
+		/*
+		 * A decimal comma may be part of the number, so only a
+		 * comma before the next axis name ends the value.
+		 */
+		a = strstr(eq, ",engagement=");
+		b = strstr(eq, ",potential=");
+		end = a != NULL && (b == NULL || a < b) ? a : b;
+		if (end == NULL)
+			end = eq + strlen(eq);
+		if ((rc = cut_value(eq + 1, (size_t)(end - eq - 1), decimal,
+		    &v)) < 0)
+			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+			    "--cut: %s: '%.*s' is not a number or 'median'",
+			    ax == CG_AX_E ? "engagement" : "potential",
+			    (int)(end - eq - 1), eq + 1);
+		o->cut_fixed[ax] = rc;
+		o->cut[ax] = v;
+		o->cut_given[ax] = 1;
+		s = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* A name we write at the start of a cell: no formula, no control bytes. */
+static int
+name_ok(const char *s)
+{
+	if (*s == '\0' || strchr("=+-@", *s) != NULL)
+		return 0;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+static int
+config_cuts(struct cg_quadrant_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	static const char *const keys[2] = { "cut_engagement",
+	    "cut_potential" };
+	struct cg_config_entry *e;
+	double v = 0;
+	int ax, rc;
+
+	for (ax = 0; ax < 2; ax++) {
+		if ((e = cg_config_get(cfg, "quadrant", keys[ax])) == NULL ||
+		    o->cut_given[ax])
+			continue;
+		if ((rc = cut_value(e->value, strlen(e->value), '.', &v)) < 0)
+			return cg_config_err(err, cfg, e,
+			    "%s: '%s' is not a number or 'median'", keys[ax],
+			    e->value);
+		o->cut_fixed[ax] = rc;
+		o->cut[ax] = v;
+	}
+	if ((e = cg_config_get(cfg, "quadrant", "potential")) != NULL &&
+	    !o->headroom_given) {
+		if (strcmp(e->value, "headroom") == 0)
+			o->headroom = 1;
+		else if (strcmp(e->value, "column") == 0)
+			o->headroom = 0;
+		else
+			return cg_config_err(err, cfg, e,
+			    "potential: expected 'column' or 'headroom', "
+			    "got '%s'", e->value);
+	}
+	return 0;
+}
+
+int
+cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e, *last = NULL;
+	double v, sum = 0;
+	int i;
+
+	if (config_cuts(o, cfg, err) < 0)
+		return -1;
+	for (i = 0; i < CG_Q_N; i++) {
+		if ((e = cg_config_get(cfg, "quadrant.names",
+		    quad_keys[i])) != NULL) {
+			if (!name_ok(e->value))
+				return cg_config_err(err, cfg, e,
+				    "%s: a name must not be empty, start with "
+				    "= + - @ or hold control characters",
+				    quad_keys[i]);
+			free(o->names[i]);
+			o->names[i] = cg_xstrdup(e->value);
+		}
+		if ((e = cg_config_get(cfg, "quadrant.time",
+		    quad_keys[i])) != NULL) {
+			if (cg_config_num(cfg, e, &v, err) < 0)
+				return -1;
+			/* "40%" reads as 0.4: take it as the 40 meant. */
+			if (strchr(e->value, '%') != NULL)
+				v *= 100;
+			if (v < 0 || v > 100)
+				return cg_config_err(err, cfg, e,
+				    "%s: share of time must be 0 to 100",
+				    quad_keys[i]);
+			o->time[i] = v;
+			last = e;
+		}
+	}
+	for (i = 0; i < CG_Q_N; i++)
+		sum += o->time[i];
+	if (last != NULL && fabs(sum - 100) > 0.01)
+		return cg_config_err(err, cfg, last,
+		    "[quadrant.time] shares add up to %g, not 100", sum);
+	return 0;
+}
