@@ -1,0 +1,340 @@
+/*
+ * grade.c - grade(1)'s one entry point: read the header, find the factor
+ * columns by role, run the first pass(es) a method needs (values only,
+ * never rows), then write every row with its grade, score and reason, or
+ * the per-grade summary instead.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/roles.h"
+#include "grade_int.h"
+
+/* Find factor f's column; recency falls back to the last_order date. */
+static int
+find(struct cg_grade_ctx *g, const struct cg_row *hdr,
+    const struct cg_colmap *cols, int f, int required, const char *file,
+    struct cg_err *err)
+{
+	const char *role = cg_grade_factor(f)->role;
+	int rc;
+
+	if ((rc = cg_role_find(hdr, cols, role, &g->col[f], err)) < 0)
+		return -1;
+	if (rc == 0 && f == CG_GF_RECENCY) {
+		role = "last_order";
+		if ((rc = cg_role_find(hdr, cols, role, &g->col[f], err)) < 0)
+			return -1;
+		g->recency_date = rc > 0;
+	}
+	if (rc == 0 && required &&
+	    cg_role_require(hdr, cols, role, file, &g->col[f], err) < 0)
+		return -1;
+	g->in_file[f] = rc > 0;
+	return 0;
+}
+
+static int
+resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
+    const struct cg_colmap *cols, const char *file, struct cg_err *err)
+{
+	const struct cg_grade_opts *o = g->o;
+	unsigned need = 0;
+	size_t i, k;
+	int f, any = 0;
+
+	if (o->method == CG_GM_ABC)
+		need = 1u << CG_GF_VOLUME;
+	else if (o->method == CG_GM_RFM)
+		need = 1u << CG_GF_RECENCY | 1u << CG_GF_FREQUENCY |
+		    1u << CG_GF_VOLUME;
+	else if (o->method == CG_GM_RULES)
+		for (i = 0; i < o->nrules; i++)
+			need |= cg_grade_rule_factors(&o->rules[i]);
+	for (f = 0; f < CG_GF_N; f++) {
+		if (find(g, hdr, cols, f, (need >> f) & 1, file, err) < 0)
+			return -1;
+		if (o->method == CG_GM_SCORE)
+			g->used[f] = g->in_file[f] && o->weight[f] > 0;
+		else
+			g->used[f] = (need >> f) & 1;
+		any |= g->used[f];
+		g->by_rank[f] = g->used[f] && (o->method != CG_GM_SCORE ||
+		    !o->has_range[f]) && o->method != CG_GM_RULES;
+	}
+	if (!any)
+		return cg_err_set(err, CG_EROLE, file, 0, 0, "no factor to "
+		    "grade by: the header has no column for volume, orders, "
+		    "recency (or last_order), days_to_pay, overdue, distance, "
+		    "accessibility, openness or referrals with a weight above"
+		    " 0 (use --col ROLE=HEADER)");
+	/* Rules that give the same grade share one line of the summary. */
+	for (i = 0; i < o->nrules && o->method == CG_GM_RULES; i++) {
+		for (k = 0; k < g->nrulegrade; k++)
+			if (strcmp(g->rulegrade[k], o->rules[i].grade) == 0)
+				break;
+		if (k == g->nrulegrade)
+			g->rulegrade[g->nrulegrade++] = o->rules[i].grade;
+		g->rulegi[i] = k;
+	}
+	return 0;
+}
+
+/* Pass one: the values of every factor ranked. */
+static int
+collect(struct cg_grade_ctx *g, struct cg_input *in, struct cg_err *err)
+{
+	const struct cg_row *row;
+	double v[CG_GF_N];
+	int have[CG_GF_N], f, rc;
+	unsigned mask = 0;
+
+	for (f = 0; f < CG_GF_N; f++) {
+		/* Floats hold counts and days exactly; volumes need doubles
+		 * only where sums and exact ties matter (abc, rfm). */
+		cg_grade_vals_init(&g->vals[f], g->o->method == CG_GM_SCORE &&
+		    f != CG_GF_VOLUME);
+		if (g->by_rank[f])
+			mask |= 1u << f;
+	}
+	if (mask == 0)
+		return 0;
+	while ((rc = cg_input_next(in, &row, err)) > 0) {
+		g->r = cg_input_reader(in);
+		if (cg_grade_read(g, row, mask, v, have, err) < 0)
+			return -1;
+		for (f = 0; f < CG_GF_N; f++) {
+			if (!have[f] || !((mask >> f) & 1))
+				continue;
+			if (g->o->method == CG_GM_ABC && v[f] < 0)
+				v[f] = 0;
+			cg_grade_vals_add(&g->vals[f], v[f]);
+		}
+	}
+	if (rc < 0)
+		return -1;
+	for (f = 0; f < CG_GF_N; f++)
+		if ((mask >> f) & 1)
+			cg_grade_vals_freeze(&g->vals[f]);
+	if (g->o->method == CG_GM_ABC)
+		cg_grade_vals_sums(&g->vals[CG_GF_VOLUME]);
+	return cg_input_rewind(in, err) < 0 ? -1 : 1;
+}
+
+static void
+compute(struct cg_grade_ctx *g, const double *v, const int *have,
+    struct cg_grade_res *res)
+{
+	switch (g->o->method) {
+	case CG_GM_SCORE:
+		cg_grade_score_row(g, v, have, res);
+		break;
+	case CG_GM_ABC:
+		cg_grade_abc_row(g, v, have, res);
+		break;
+	case CG_GM_RFM:
+		cg_grade_rfm_row(g, v, have, res);
+		break;
+	default:
+		cg_grade_rules_row(g, v, have, res);
+		break;
+	}
+}
+
+/* Pass two, for shares of accounts: every row's score. */
+static int
+collect_scores(struct cg_grade_ctx *g, struct cg_input *in, unsigned mask,
+    struct cg_err *err)
+{
+	const struct cg_row *row;
+	struct cg_grade_res res;
+	double v[CG_GF_N];
+	int have[CG_GF_N], rc;
+
+	cg_grade_vals_init(&g->scores, 1);
+	g->shares = 0;	/* cg_grade_place must not look at scores yet */
+	while ((rc = cg_input_next(in, &row, err)) > 0) {
+		g->r = cg_input_reader(in);
+		if (cg_grade_read(g, row, mask, v, have, err) < 0)
+			return -1;
+		memset(&res, 0, sizeof(res));
+		compute(g, v, have, &res);
+		if (res.has_score)
+			cg_grade_vals_add(&g->scores, res.score);
+	}
+	if (rc < 0)
+		return -1;
+	cg_grade_vals_freeze(&g->scores);
+	g->shares = 1;
+	return cg_input_rewind(in, err);
+}
+
+/* Which output columns exist, and where they go (replace or append). */
+static size_t
+columns(const struct cg_grade_ctx *g, const struct cg_row *hdr,
+    size_t *outcol, int *on)
+{
+	const struct cg_grade_opts *o = g->o;
+	size_t k, i, napp = 0;
+	const char *name;
+
+	for (k = 0; k < CG_GC_N; k++) {
+		on[k] = k == CG_GC_GRADE ||
+		    (k == CG_GC_SCORE && o->method != CG_GM_RULES) ||
+		    ((k == CG_GC_RFM || k == CG_GC_SEGMENT) &&
+		    o->method == CG_GM_RFM) || (k == CG_GC_REASON && o->explain);
+		if (!on[k])
+			continue;
+		name = o->colname[k];
+		for (i = 0; i < hdr->n; i++)
+			if (cg_header_eq(hdr->f[i], hdr->len[i], name,
+			    strlen(name)))
+				break;
+		outcol[k] = i < hdr->n ? i : hdr->n + napp++;
+	}
+	return napp;
+}
+
+/* The last pass: write each row, or tally it for the summary. */
+static int
+emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
+    unsigned mask, struct cg_err *err)
+{
+	const struct cg_grade_opts *o = g->o;
+	struct cg_writer *w = NULL;
+	struct cg_put put[CG_GC_N];
+	struct cg_grade_tally tally[66];
+	struct cg_grade_res res;
+	struct cg_buf why = CG_BUF_INIT;
+	const struct cg_row *row;
+	size_t outcol[CG_GC_N], k, np, ngrades;
+	int on[CG_GC_N], have[CG_GF_N], rc;
+	double v[CG_GF_N];
+	char score[48];
+
+	ngrades = o->method == CG_GM_RULES ? g->nrulegrade : o->scale.n;
+	memset(tally, 0, sizeof(tally));
+	columns(g, hdr, outcol, on);
+	if (o->summary == CG_GS_NONE) {
+		w = cg_writer_new(STDOUT_FILENO, "<stdout>",
+		    cg_reader_dialect(g->r));
+		for (k = 0, np = 0; k < CG_GC_N; k++)
+			if (on[k] && outcol[k] >= hdr->n)
+				put[np++] = (struct cg_put){ outcol[k],
+				    o->colname[k], CG_STRLEN };
+		if (cg_writer_row(w, hdr, put, np, err) < 0)
+			goto fail;
+	}
+	while ((rc = cg_input_next(in, &row, err)) > 0) {
+		g->r = cg_input_reader(in);
+		if (cg_grade_read(g, row, mask, v, have, err) < 0)
+			goto fail;
+		memset(&res, 0, sizeof(res));
+		cg_buf_reset(&why);
+		cg_buf_adds(&why, "");
+		res.why = o->explain && w != NULL ? &why : NULL;
+		compute(g, v, have, &res);
+		if (w == NULL) {
+			cg_grade_summary_add(&tally[res.graded ? res.g :
+			    ngrades], v, have, &res);
+			continue;
+		}
+		score[0] = '\0';
+		if (res.has_score)
+			cg_field_fmt(g->r, score, sizeof(score), res.score,
+			    o->method == CG_GM_ABC ? 1 : 0);
+		for (k = 0, np = 0; k < CG_GC_N; k++) {
+			if (!on[k])
+				continue;
+			put[np].col = outcol[k];
+			put[np].n = CG_STRLEN;
+			put[np].s = k == CG_GC_GRADE ? (res.graded ?
+			    cg_grade_name(g, res.g) : "") :
+			    k == CG_GC_SCORE ? score :
+			    k == CG_GC_RFM ? (res.has_cell ? res.cell : "") :
+			    k == CG_GC_SEGMENT ? (res.has_cell ? res.segment :
+			    "") : why.s;
+			np++;
+		}
+		if (cg_writer_row(w, row, put, np, err) < 0)
+			goto fail;
+	}
+	if (rc < 0)
+		goto fail;
+	cg_buf_free(&why);
+	if (w == NULL)
+		return cg_grade_summary_write(g, tally, ngrades,
+		    g->in_file[CG_GF_VOLUME], o->method != CG_GM_RULES,
+		    cg_reader_dialect(g->r), err);
+	return cg_writer_close(w, err);
+fail:
+	cg_buf_free(&why);
+	cg_writer_close(w, NULL);
+	return -1;
+}
+
+static void
+ctx_free(struct cg_grade_ctx *g)
+{
+	int f;
+
+	for (f = 0; f < CG_GF_N; f++)
+		cg_grade_vals_free(&g->vals[f]);
+	cg_grade_vals_free(&g->scores);
+}
+
+int
+cg_grade_run(struct cg_common *c, const struct cg_grade_opts *o, int argc,
+    char **argv, struct cg_err *err)
+{
+	struct cg_grade_ctx g;
+	struct cg_reader_opts ro;
+	struct cg_input *in;
+	const struct cg_row *hdr;
+	unsigned mask = 0;
+	int f, rc, twopass, shares;
+
+	memset(&g, 0, sizeof(g));
+	g.o = o;
+	g.prog = c->prog;
+	g.today = c->today;
+	cg_datecol_init(&g.dc, c->dates);
+	shares = o->scale.shares && (o->method == CG_GM_SCORE ||
+	    o->method == CG_GM_RFM);
+	/* Rewinding a pipe means spooling it: ask only when a pass needs. */
+	twopass = o->method == CG_GM_ABC || o->method == CG_GM_RFM || shares;
+	for (f = 0; f < CG_GF_N && o->method == CG_GM_SCORE; f++)
+		twopass |= o->weight[f] > 0 && !o->has_range[f];
+	ro = cg_common_reader_opts(c, twopass);
+	if ((in = cg_input_open(argc, argv, &ro, err)) == NULL)
+		return -1;
+	if ((rc = cg_input_header(in, &hdr, err)) <= 0) {
+		cg_input_free(in);
+		/* No header at all: nothing to grade, nothing to write. */
+		return rc;
+	}
+	g.r = cg_input_reader(in);
+	if (resolve(&g, hdr, &c->cols, cg_reader_name(g.r), err) < 0)
+		goto fail;
+	if (collect(&g, in, err) < 0)
+		goto fail;
+	for (f = 0; f < CG_GF_N; f++)
+		if (g.used[f] || (f == CG_GF_VOLUME && g.in_file[f] &&
+		    o->summary != CG_GS_NONE) || (g.in_file[f] && o->explain &&
+		    o->method == CG_GM_RULES))
+			mask |= 1u << f;
+	if (shares && collect_scores(&g, in, mask, err) < 0)
+		goto fail;
+	if (emit(&g, in, hdr, mask, err) < 0)
+		goto fail;
+	ctx_free(&g);
+	cg_input_free(in);
+	return 0;
+fail:
+	ctx_free(&g);
+	cg_input_free(in);
+	return -1;
+}

@@ -1,0 +1,90 @@
+/*
+ * grade_int.h - what the files of grade(1) share inside lib/: the run's
+ * context (columns found, value sets of the first pass) and one row's
+ * result. Not a public interface.
+ */
+#ifndef CLIENTGRADE_GRADE_INT_H
+#define CLIENTGRADE_GRADE_INT_H
+
+#include "clientgrade/buf.h"
+#include "clientgrade/csv.h"
+#include "clientgrade/field.h"
+#include "clientgrade/grade.h"
+
+struct cg_grade_ctx {
+	const struct cg_grade_opts *o;
+	const char *prog;
+	int32_t today;
+	struct cg_reader *r;		/* reader of the current file */
+	size_t col[CG_GF_N];
+	int in_file[CG_GF_N];		/* the file has the column */
+	int used[CG_GF_N];		/* the method reads it */
+	int recency_date;		/* recency from last_order (date) */
+	struct cg_datecol dc;
+	int by_rank[CG_GF_N];		/* score: normalised by rank */
+	struct cg_grade_vals vals[CG_GF_N];	/* first pass */
+	int shares;			/* grade by shares of accounts */
+	struct cg_grade_vals scores;	/* second pass, for shares */
+	size_t nrulegrade;		/* rules: distinct grade names */
+	const char *rulegrade[64];
+	size_t rulegi[64];		/* rule -> index into rulegrade */
+};
+
+struct cg_grade_res {
+	int graded;
+	size_t g;			/* grade index (scale or rulegrade) */
+	int has_score;
+	double score;
+	int has_cell;
+	char cell[4];
+	const char *segment;
+	struct cg_buf *why;		/* NULL without --explain */
+};
+
+/* Name of grade index g for this run. */
+const char *cg_grade_name(const struct cg_grade_ctx *g, size_t gi);
+
+/*
+ * Read the factors in `mask` (bit per factor) that the file has into v
+ * and have. 0 or -1 (a value that is not a number/date: err filled).
+ */
+int cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
+    unsigned mask, double *v, int *have, struct cg_err *err);
+
+/* Number in the input's decimal style, for reasons ("18718.12"). */
+const char *cg_grade_num(const struct cg_grade_ctx *g, char *buf,
+    double v, int prec);
+
+/* Per-method computation for one row (after any first pass). */
+void cg_grade_score_row(struct cg_grade_ctx *g, const double *v,
+    const int *have, struct cg_grade_res *res);
+void cg_grade_abc_row(struct cg_grade_ctx *g, const double *v,
+    const int *have, struct cg_grade_res *res);
+void cg_grade_rfm_row(struct cg_grade_ctx *g, const double *v,
+    const int *have, struct cg_grade_res *res);
+void cg_grade_rules_row(struct cg_grade_ctx *g, const double *v,
+    const int *have, struct cg_grade_res *res);
+
+/* Grade a score (cut scores, or shares against g->scores) into res. */
+void cg_grade_place(struct cg_grade_ctx *g, struct cg_grade_res *res);
+
+/* "; A at 70+" and the like, for reasons. */
+void cg_grade_why_scale(const struct cg_grade_ctx *g, struct cg_buf *b,
+    size_t gi);
+
+/* ---- summary (grade_summary.c) ---- */
+struct cg_grade_tally {
+	size_t n;			/* rows */
+	size_t nvol;			/* rows with a volume */
+	double vol;
+	size_t nscore;
+	double score;
+};
+
+void cg_grade_summary_add(struct cg_grade_tally *t, const double *v,
+    const int *have, const struct cg_grade_res *res);
+int cg_grade_summary_write(const struct cg_grade_ctx *g,
+    const struct cg_grade_tally *t, size_t ngrades, int has_volume,
+    int has_score, const struct cg_dialect *d, struct cg_err *err);
+
+#endif

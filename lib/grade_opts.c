@@ -1,0 +1,344 @@
+/*
+ * grade_opts.c - grade's settings: option arguments and the [grade*]
+ * config sections, options always winning over the file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/grade.h"
+#include "clientgrade/value.h"
+
+static const char *const default_col[CG_GC_N] = {
+	"grade", "score", "rfm", "segment", "grade_reason"
+};
+
+void
+cg_grade_opts_init(struct cg_grade_opts *o)
+{
+	int f;
+
+	memset(o, 0, sizeof(*o));
+	o->method = CG_GM_SCORE;
+	cg_grade_scale_parse(&o->scale, "abc", "scale", NULL);
+	cg_grade_abc_parse("80,15,5", o->abc, &o->nabc, "abc", NULL);
+	for (f = 0; f < CG_GF_N; f++)
+		o->weight[f] = cg_grade_factor(f)->weight;
+	for (f = 0; f < CG_GC_N; f++)
+		o->colname[f] = cg_xstrdup(default_col[f]);
+}
+
+void
+cg_grade_opts_free(struct cg_grade_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nrules; i++)
+		cg_grade_rule_free(&o->rules[i]);
+	free(o->rules);
+	for (i = 0; i < CG_GC_N; i++)
+		free(o->colname[i]);
+	memset(o, 0, sizeof(*o));
+}
+
+static int
+method(const char *s)
+{
+	static const char *const name[] = { "score", "abc", "rfm", "rules" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcasecmp(s, name[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+cg_grade_parse_method(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if ((o->method = method(arg)) < 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--method: '%s' is not score, abc, rfm or rules", arg);
+	o->method_set = 1;
+	return 0;
+}
+
+/* "FACTOR=N" into f and w; message prefix `what`. */
+static int
+weight(const char *arg, int *f, double *w, const char *what,
+    struct cg_err *err)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || (*f = cg_grade_factor_lookup(arg,
+	    (size_t)(eq - arg))) < 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "%s: '%s' is not FACTOR=N with FACTOR one of volume, "
+		    "frequency, recency, payment, overdue, distance, "
+		    "accessibility, openness, referrals", what, arg);
+	if (cg_parse_num(eq + 1, strlen(eq + 1), '.', w, NULL) != CG_V_OK ||
+	    *w < 0 || *w > 1000)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "%s: '%s': the weight must be a number from 0 to 1000",
+		    what, arg);
+	return 0;
+}
+
+int
+cg_grade_parse_weight(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	int f;
+	double w;
+
+	if (weight(arg, &f, &w, "--weight", err) < 0)
+		return -1;
+	o->weight[f] = w;
+	o->weight_set[f] = 1;
+	return 0;
+}
+
+static int
+summary(const char *s)
+{
+	if (s == NULL || strcasecmp(s, "csv") == 0)
+		return CG_GS_CSV;
+	if (strcasecmp(s, "text") == 0)
+		return CG_GS_TEXT;
+	if (strcasecmp(s, "no") == 0 || strcasecmp(s, "none") == 0)
+		return CG_GS_NONE;
+	return -1;
+}
+
+int
+cg_grade_parse_summary(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if ((o->summary = summary(arg)) < 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--summary: '%s' is not csv or text", arg);
+	o->summary_set = 1;
+	return 0;
+}
+
+/* Re-file a usage error from a parser as a config error at entry e. */
+static int
+at(struct cg_err *err, struct cg_config *cfg, struct cg_config_entry *e)
+{
+	char msg[sizeof(err->msg)];
+
+	snprintf(msg, sizeof(msg), "%s", err->msg);
+	return cg_config_err(err, cfg, e, "%s", msg);
+}
+
+static int
+section_grade(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	static const char *const colkey[CG_GC_N] = {
+		"grade_column", "score_column", "rfm_column",
+		"segment_column", "reason_column"
+	};
+	struct cg_config_entry *e;
+	size_t i;
+	int m;
+
+	if ((e = cg_config_get(cfg, "grade", "method")) != NULL &&
+	    !o->method_set) {
+		if ((m = method(e->value)) < 0)
+			return cg_config_err(err, cfg, e, "bad value '%s' for "
+			    "'method' (want score, abc, rfm or rules)",
+			    e->value);
+		o->method = m;
+	}
+	if ((e = cg_config_get(cfg, "grade", "scale")) != NULL &&
+	    !o->scale_set) {
+		if (cg_grade_scale_parse(&o->scale, e->value, "scale", err) < 0)
+			return at(err, cfg, e);
+		o->scale_set = 1;
+	}
+	if ((e = cg_config_get(cfg, "grade", "abc")) != NULL && !o->abc_set) {
+		if (cg_grade_abc_parse(e->value, o->abc, &o->nabc, "abc",
+		    err) < 0)
+			return at(err, cfg, e);
+		o->abc_set = 1;
+	}
+	if ((e = cg_config_get(cfg, "grade", "explain")) != NULL &&
+	    !o->explain_set && cg_config_bool(cfg, e, &o->explain, err) < 0)
+		return -1;
+	if ((e = cg_config_get(cfg, "grade", "summary")) != NULL &&
+	    !o->summary_set && (o->summary = summary(e->value)) < 0)
+		return cg_config_err(err, cfg, e, "bad value '%s' for "
+		    "'summary' (want no, csv or text)", e->value);
+	for (i = 0; i < CG_GC_N; i++) {
+		if ((e = cg_config_get(cfg, "grade", colkey[i])) == NULL)
+			continue;
+		if (e->value[0] == '\0' || strchr("=+-@", e->value[0]))
+			return cg_config_err(err, cfg, e, "bad value '%s' for "
+			    "'%s' (a column name, not beginning with "
+			    "= + - or @)", e->value, e->key);
+		free(o->colname[i]);
+		o->colname[i] = cg_xstrdup(e->value);
+	}
+	return 0;
+}
+
+/* [grade.scale]: GRADE = CUT or GRADE = SHARE%, the last GRADE = *. */
+static int
+section_scale(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e, *first = NULL;
+	size_t it = 0;
+	char spec[512];
+	size_t len = 0;
+	int n;
+
+	spec[0] = '\0';
+	while ((e = cg_config_each(cfg, "grade.scale", &it)) != NULL) {
+		if (first == NULL)
+			first = e;
+		if (strcmp(e->value, "*") == 0 || e->value[0] == '\0')
+			n = snprintf(spec + len, sizeof(spec) - len, "%s%s",
+			    len ? "," : "", e->key);
+		else
+			n = snprintf(spec + len, sizeof(spec) - len, "%s%s:%s",
+			    len ? "," : "", e->key, e->value);
+		if (n < 0 || (size_t)n >= sizeof(spec) - len)
+			return cg_config_err(err, cfg, e, "[grade.scale] is "
+			    "too long");
+		len += (size_t)n;
+	}
+	if (first == NULL || o->scale_set)
+		return 0;
+	if (cg_grade_scale_parse(&o->scale, spec, "[grade.scale]", err) < 0)
+		return at(err, cfg, first);
+	o->scale_set = 1;
+	return 0;
+}
+
+static int
+section_weights(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	size_t it = 0;
+	char spec[256];
+	double w;
+	int f;
+
+	while ((e = cg_config_each(cfg, "grade.weights", &it)) != NULL) {
+		snprintf(spec, sizeof(spec), "%s=%s", e->key, e->value);
+		if (weight(spec, &f, &w, "[grade.weights]", err) < 0)
+			return at(err, cfg, e);
+		if (!o->weight_set[f])
+			o->weight[f] = w;
+	}
+	return 0;
+}
+
+static int
+section_ranges(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	size_t it = 0;
+	const char *comma;
+	double lo, hi;
+	int f;
+
+	while ((e = cg_config_each(cfg, "grade.ranges", &it)) != NULL) {
+		if ((f = cg_grade_factor_lookup(e->key, strlen(e->key))) < 0)
+			return cg_config_err(err, cfg, e, "unknown factor '%s' "
+			    "in [grade.ranges]", e->key);
+		comma = strchr(e->value, ',');
+		if (comma == NULL || cg_parse_num(e->value,
+		    (size_t)(comma - e->value), '.', &lo, NULL) != CG_V_OK ||
+		    cg_parse_num(comma + 1, strlen(comma + 1), '.', &hi,
+		    NULL) != CG_V_OK || !(hi > lo))
+			return cg_config_err(err, cfg, e, "bad value '%s' for "
+			    "'%s' (want MIN,MAX with MIN < MAX)", e->value,
+			    e->key);
+		o->lo[f] = lo;
+		o->hi[f] = hi;
+		o->has_range[f] = 1;
+	}
+	return 0;
+}
+
+static int
+section_rules(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	struct cg_grade_rule *r;
+	size_t it = 0;
+	char msg[256];
+
+	while ((e = cg_config_each(cfg, "grade.rules", &it)) != NULL) {
+		if (e->key[0] == '\0' || strlen(e->key) >= CG_GRADE_NAMELEN ||
+		    strchr("=+-@", e->key[0]) != NULL)
+			return cg_config_err(err, cfg, e, "bad grade '%s' in "
+			    "[grade.rules] (1 to %d characters, not beginning "
+			    "with = + - or @)", e->key, CG_GRADE_NAMELEN - 1);
+		o->rules = cg_xreallocarray(o->rules, o->nrules + 1,
+		    sizeof(*o->rules));
+		r = &o->rules[o->nrules];
+		memset(r, 0, sizeof(*r));
+		if (cg_grade_rule_compile(r, e->value, msg, sizeof(msg)) < 0)
+			return cg_config_err(err, cfg, e, "rule for '%s': %s",
+			    e->key, msg);
+		snprintf(r->grade, sizeof(r->grade), "%s", e->key);
+		r->line = e->line;
+		o->nrules++;
+	}
+	return 0;
+}
+
+int
+cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	static const char *const owned[] = {
+		CG_COMMON_SECTIONS, "grade", "grade.*", NULL
+	};
+
+	if (section_grade(o, cfg, err) < 0 || section_scale(o, cfg, err) < 0 ||
+	    section_weights(o, cfg, err) < 0 ||
+	    section_ranges(o, cfg, err) < 0 || section_rules(o, cfg, err) < 0)
+		return -1;
+	if (cg_config_check(cfg, owned, err) < 0)
+		return -1;
+	if (o->method == CG_GM_RULES && o->nrules == 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--method rules needs a [grade.rules] section in the "
+		    "config (GRADE = volume >= 50000 and orders >= 12, ...)");
+	if (o->method == CG_GM_ABC && o->nabc != o->scale.n)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "the abc split has %zu parts but the scale has %zu grades",
+		    o->nabc, o->scale.n);
+	return 0;
+}
+
+int
+cg_grade_parse_scale(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (cg_grade_scale_parse(&o->scale, arg, "--scale", err) < 0)
+		return -1;
+	o->scale_set = 1;
+	return 0;
+}
+
+int
+cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (cg_grade_abc_parse(arg, o->abc, &o->nabc, "--abc", err) < 0)
+		return -1;
+	o->abc_set = 1;
+	return 0;
+}

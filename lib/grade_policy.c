@@ -1,0 +1,80 @@
+/*
+ * grade_policy.c - the rules method for one row: the first rule of
+ * [grade.rules] that matches gives the grade, and the reason repeats the
+ * rule with the row's values filled in.
+ */
+#include <stdio.h>
+
+#include "grade_int.h"
+
+static const char *const opname[] = { ">=", ">", "<=", "<", "=", "!=" };
+
+/* Write node k; parenthesise an "or" inside an "and". */
+static void
+render(const struct cg_grade_ctx *g, struct cg_buf *b,
+    const struct cg_grade_rule *rule, size_t k, const double *v,
+    const int *have, int inside_and)
+{
+	const struct cg_grade_node *n = &rule->node[k];
+	char n1[48], n2[48];
+
+	switch (n->kind) {
+	case 1:
+		if (n->a == n->b) {	/* the root wrapper of compile */
+			render(g, b, rule, n->a, v, have, inside_and);
+			return;
+		}
+		render(g, b, rule, n->a, v, have, 1);
+		cg_buf_adds(b, " and ");
+		render(g, b, rule, n->b, v, have, 1);
+		return;
+	case 2:
+		if (inside_and)
+			cg_buf_addc(b, '(');
+		render(g, b, rule, n->a, v, have, 0);
+		cg_buf_adds(b, " or ");
+		render(g, b, rule, n->b, v, have, 0);
+		if (inside_and)
+			cg_buf_addc(b, ')');
+		return;
+	case 3:
+		cg_buf_adds(b, "*");
+		return;
+	}
+	if (have[n->factor])
+		cg_buf_printf(b, "%s %s %s %s", cg_grade_factor(n->factor)->name,
+		    cg_grade_num(g, n1, v[n->factor], 2), opname[n->op],
+		    cg_grade_num(g, n2, n->num, 6));
+	else
+		cg_buf_printf(b, "%s (empty) %s %s",
+		    cg_grade_factor(n->factor)->name, opname[n->op],
+		    cg_grade_num(g, n2, n->num, 6));
+}
+
+void
+cg_grade_rules_row(struct cg_grade_ctx *g, const double *v, const int *have,
+    struct cg_grade_res *res)
+{
+	const struct cg_grade_opts *o = g->o;
+	size_t i;
+
+	res->graded = 0;
+	for (i = 0; i < o->nrules; i++)
+		if (cg_grade_rule_eval(&o->rules[i], v, have))
+			break;
+	if (i == o->nrules) {
+		if (res->why != NULL)
+			cg_buf_adds(res->why, "not graded: no rule matched");
+		return;
+	}
+	res->graded = 1;
+	res->g = g->rulegi[i];
+	if (res->why == NULL)
+		return;
+	cg_buf_printf(res->why, "%s: ", o->rules[i].grade);
+	if (o->rules[i].nnode == 1 && o->rules[i].node[0].kind == 3) {
+		cg_buf_adds(res->why, "no rule above matched");
+		return;
+	}
+	render(g, res->why, &o->rules[i], o->rules[i].nnode - 1, v, have, 0);
+}
