@@ -244,6 +244,8 @@ struct cg_buf;
 void cg_tp_ics_line(struct cg_buf *b, const char *s, size_t n);
 /* Append s escaped as an iCalendar TEXT value (\\ \; \, \n). */
 void cg_tp_ics_text(struct cg_buf *b, const char *s, size_t n);
+/* Write all of s to fd (CG_EWRITE naming <stdout> on failure). 0 or -1. */
+int cg_tp_write_all(int fd, const char *s, size_t n, struct cg_err *err);
 
 /* ---- the whole tool ---- */
 
@@ -253,7 +255,8 @@ struct cg_tp_config {
 	int period_set;		/* 0: the coming week */
 	int32_t from, to;
 	const char *workdays;	/* NULL: config or mon-fri */
-	int capacity, visit_capacity;	/* 0: config or defaults */
+	int capacity;		/* 0: config or default */
+	int visit_capacity;	/* -1: config or default */
 	const char *holidays, *aways;
 	const char *owner;	/* NULL: every rep */
 	int format;		/* enum below */

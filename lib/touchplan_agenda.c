@@ -1,0 +1,105 @@
+/*
+ * touchplan_agenda.c - the plan as plain text, one block per rep and a
+ * heading per day, short enough to paste into a mail:
+ *
+ *     Ana Silva: 3 touches, 2026-11-30 to 2026-12-06
+ *
+ *     Mon 2026-11-30
+ *       visit  Northwind Traders (C0001, A): every 7 days
+ *
+ * Touches that did not fit come last under "Not planned (over capacity)".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/buf.h"
+#include "clientgrade/touchplan.h"
+#include "clientgrade/value.h"
+
+static const char *const wd[7] = {
+	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+};
+
+static void
+item(struct cg_buf *b, const struct cg_tp_out *o, const struct cg_tp_touch *t)
+{
+	const struct cg_tp_account *a = &o->accts[t->acct];
+	char reason[160];
+
+	cg_tp_reason(t, a, reason, sizeof(reason));
+	cg_buf_printf(b, "  %-5s  %s (", cg_tp_channel_name(t->channel),
+	    a->name);
+	if (a->id[0] != '\0')
+		cg_buf_printf(b, "%s, ", a->id);
+	cg_buf_printf(b, "%s): %s\n", a->grade, reason);
+}
+
+int
+cg_tp_write_agenda(int fd, const struct cg_tp_out *o,
+    const struct cg_tp_plan *p, struct cg_err *err)
+{
+	struct cg_buf b = CG_BUF_INIT;
+	size_t *count, *first, nreps = 0, i, r, left;
+	char d1[11], d2[11];
+	int32_t last;
+	int rc = 0;
+
+	for (i = 0; i < p->n; i++)
+		if ((size_t)o->accts[p->v[i].acct].rep + 1 > nreps)
+			nreps = (size_t)o->accts[p->v[i].acct].rep + 1;
+	count = cg_xcalloc(nreps + 1, sizeof(*count));
+	first = cg_xcalloc(nreps + 1, sizeof(*first));
+	for (i = 0; i < p->n; i++)
+		count[o->accts[p->v[i].acct].rep]++;
+	cg_fmt_date(d1, o->from);
+	cg_fmt_date(d2, o->to);
+	/* The plan is sorted by day, then rep: walk it once per rep. */
+	for (r = 0; r < nreps && rc == 0; r++) {
+		if (count[r] == 0)
+			continue;
+		if (b.len > 0)
+			cg_buf_adds(&b, "\n");
+		cg_buf_printf(&b, "%s: %zu touch%s, %s to %s\n", o->reps[r],
+		    count[r], count[r] == 1 ? "" : "es", d1, d2);
+		last = CG_TP_NODATE;
+		left = 0;
+		for (i = 0; i < p->n; i++) {
+			const struct cg_tp_touch *t = &p->v[i];
+
+			if ((size_t)o->accts[t->acct].rep != r)
+				continue;
+			if (t->date == CG_TP_NODATE) {
+				left++;
+				continue;
+			}
+			if (t->date != last) {
+				cg_fmt_date(d1, t->date);
+				cg_buf_printf(&b, "\n%s %s\n",
+				    wd[cg_weekday(t->date)], d1);
+				last = t->date;
+			}
+			item(&b, o, t);
+		}
+		if (left > 0) {
+			cg_buf_printf(&b, "\nNot planned (over capacity): "
+			    "%zu\n", left);
+			for (i = 0; i < p->n; i++)
+				if (p->v[i].date == CG_TP_NODATE &&
+				    (size_t)o->accts[p->v[i].acct].rep == r)
+					item(&b, o, &p->v[i]);
+		}
+		cg_fmt_date(d1, o->from);
+		if (b.len >= 65536) {
+			rc = cg_tp_write_all(fd, b.s, b.len, err);
+			cg_buf_reset(&b);
+		}
+	}
+	if (rc == 0 && b.len > 0)
+		rc = cg_tp_write_all(fd, b.s, b.len, err);
+	cg_buf_free(&b);
+	free(count);
+	free(first);
+	return rc;
+}
