@@ -284,6 +284,9 @@ section_rules(struct cg_grade_opts *o, struct cg_config *cfg,
 			return cg_config_err(err, cfg, e, "bad grade '%s' in "
 			    "[grade.rules] (1 to %d characters, not beginning "
 			    "with = + - or @)", e->key, CG_GRADE_NAMELEN - 1);
+		if (o->nrules == 64)
+			return cg_config_err(err, cfg, e, "more than 64 rules "
+			    "in [grade.rules]");
 		o->rules = cg_xreallocarray(o->rules, o->nrules + 1,
 		    sizeof(*o->rules));
 		r = &o->rules[o->nrules];

@@ -59,6 +59,26 @@ line(const struct cg_grade_tally *t, const struct cg_grade_tally *all,
 	cell[5] = buf[5];
 }
 
+/* One aligned line: grade left, numbers right, no trailing blanks. */
+static void
+text_line(FILE *out, const char *const *cell, const size_t *w)
+{
+	char lbuf[NCOL * 64];
+	size_t len = 0, k;
+	int n;
+
+	for (k = 0; k < NCOL; k++) {
+		n = snprintf(lbuf + len, sizeof(lbuf) - len,
+		    k == 0 ? "%-*s" : "  %*s", (int)w[k], cell[k]);
+		if (n > 0)
+			len += (size_t)n < sizeof(lbuf) - len ? (size_t)n :
+			    sizeof(lbuf) - len - 1;
+	}
+	while (len > 0 && lbuf[len - 1] == ' ')
+		len--;
+	fprintf(out, "%.*s\n", (int)len, lbuf);
+}
+
 int
 cg_grade_summary_write(const struct cg_grade_ctx *g,
     const struct cg_grade_tally *t, size_t ngrades, int has_volume,
@@ -74,7 +94,7 @@ cg_grade_summary_write(const struct cg_grade_ctx *g,
 	int text = g->o->summary == CG_GS_TEXT;
 	size_t nl = ngrades + 2, i, k, w[NCOL] = { 0 };
 	struct cg_grade_tally all = { 0, 0, 0, 0, 0 };
-	char buf[CG_GRADE_MAXG + 2 > 66 ? CG_GRADE_MAXG + 2 : 66][NCOL][48];
+	char buf[66][NCOL][48];	/* 64 grades, (none), all */
 	const char *cell[66][NCOL];
 	struct cg_writer *wr;
 	FILE *out = stdout;
@@ -113,15 +133,8 @@ fail:
 			if (strlen(cell[i][k]) > w[k])
 				w[k] = strlen(cell[i][k]);
 	}
-	for (k = 0; k < NCOL; k++)
-		fprintf(out, k == 0 ? "%-*s" : "  %*s", (int)w[k], thead[k]);
-	fputc('\n', out);
-	for (i = 0; i < nl; i++) {
-		for (k = 0; k < NCOL; k++)
-			fprintf(out, k == 0 ? "%-*s" : "  %*s", (int)w[k],
-			    cell[i][k]);
-		fputc('\n', out);
-	}
+	for (i = 0; i <= nl; i++)
+		text_line(out, i == 0 ? thead : cell[i - 1], w);
 	if (fflush(out) != 0)
 		return cg_err_set(err, CG_EWRITE, NULL, 0, 0,
 		    "write error:");
