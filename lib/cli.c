@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clientgrade/cli.h"
 #include "clientgrade/value.h"
@@ -130,7 +131,7 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 	if (cg_config_load(&c->cfg, c->config_path, err) < 0)
 		return -1;
 	while ((e = cg_config_each(&c->cfg, "clientgrade", &it)) != NULL) {
-		if (strcmp(e->key, "delimiter") == 0) {
+		if (strcasecmp(e->key, "delimiter") == 0) {
 			char d;
 
 			if (parse_delim(e->value, &d) < 0)
@@ -139,7 +140,7 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 				    "tab or |)", e->value);
 			if (c->delim == 0)
 				c->delim = d;
-		} else if (strcmp(e->key, "decimal") == 0) {
+		} else if (strcasecmp(e->key, "decimal") == 0) {
 			char d;
 
 			if (parse_decimal(e->value, &d) < 0)
@@ -148,7 +149,7 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 				    "comma)", e->value);
 			if (c->decimal == 0)
 				c->decimal = d;
-		} else if (strcmp(e->key, "dates") == 0) {
+		} else if (strcasecmp(e->key, "dates") == 0) {
 			int d;
 
 			if (parse_dates(e->value, &d) < 0)

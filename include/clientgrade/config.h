@@ -62,12 +62,6 @@ struct cg_config_entry *cg_config_each(struct cg_config *cfg,
     const char *section, size_t *it);
 
 /*
- * Section names that begin with `prefix` followed by '.' (e.g. the NAME of
- * [touchplan.cadence.NAME]); iterate like cg_config_each over entries,
- * distinct sections are the caller's job.
- */
-
-/*
  * Error for entry e: `FILE:LINE: message` (CG_ECONFIG). Returns -1.
  */
 int cg_config_err(struct cg_err *err, const struct cg_config *cfg,

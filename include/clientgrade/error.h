@@ -24,9 +24,10 @@ enum cg_code {
 	CG_EVALUE,	/* a field a tool must read is not a number/date/... */
 	CG_EROLE,	/* a required column role is not in the header */
 	CG_EDATA,	/* any other problem with the data */
-	CG_ECONFIG,	/* bad configuration file (unknown key, bad value) */
 	/* Usage or I/O trouble: exit status 2. */
 	CG_EUSAGE,	/* bad option or option combination */
+	CG_ECONFIG,	/* bad configuration file (unknown key, bad value):
+			 * the user's settings, like a bad option */
 	CG_EIO,		/* cannot open/read a file, temporary file trouble */
 	CG_EWRITE,	/* write error on an output */
 	CG_ENOMEM	/* out of memory */
