@@ -4,7 +4,8 @@
  * Each rep is planned on their own. Every (account, track) pair has one
  * pending touch in a min-heap keyed by due day; the earliest is placed on
  * the first day at or after it that is a working day of the rep with room
- * left, and its successor falls due one interval after the day it got.
+ * left, and its successor falls due one interval after its due day (an
+ * overdue touch counts as due on the period's first day).
  * Full days are skipped in O(alpha) with a "next free day" union-find, so
  * an overloaded rep costs no more than a light one. Nothing here is
  * random: ties go by overdue first, then input order, then track.
@@ -288,7 +289,12 @@ plan_rep(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 			}
 			if (visit && ++rd->visits[day] >= o->visit_capacity)
 				rd->nf_visit[day] = day + 1;
-			next = t.date + k->every;
+			/* The series keeps its own rhythm: a touch moved by
+			 * a weekend or a full day does not push the next one,
+			 * which only never lands on the same day. */
+			next = o->from + d0 + k->every;
+			if (next <= t.date)
+				next = t.date + 1;
 		}
 		plan_add(plan, &t);
 		if (next <= o->to) {

@@ -10,9 +10,10 @@
  * The model, documented in touchplan(1):
  *   - A cadence (per grade, or per quadrant) is one or more tracks; a
  *     track has an interval in days and a list of channels taken in turn.
- *   - Each touch falls due one interval after the previous one: the first
- *     after last_contact; a first touch due before the period is overdue
- *     and falls due on the period's first day, ahead of everything else.
+ *   - Each touch falls due one interval after the previous one's due
+ *     day: the first one interval after last_contact; a first touch due
+ *     before the period is overdue and falls due on the period's first
+ *     day, ahead of everything else.
  *     Without last_contact the track's touches fall on a fixed calendar
  *     phase, chosen so a rep's accounts of one cadence spread over the
  *     working days of the interval.

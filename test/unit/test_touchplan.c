@@ -1,0 +1,434 @@
+/*
+ * test_touchplan.c - touchplan's pure parts: cadence specs, workdays,
+ * holidays (text and iCalendar), periods, iCalendar folding/escaping and
+ * the scheduler's promises (capacity, overflow, last contact, holidays).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "clientgrade/buf.h"
+#include "clientgrade/touchplan.h"
+#include "clientgrade/value.h"
+
+#define D(y, m, d) cg_days_from_civil(y, m, d)
+
+static const struct {
+	const char *name, *spec;
+	int ok, every, nrot;
+	int first;
+} track_cases[] = {
+	{ "days and channels", "7 visit, call, call, call", 1, 7, 4,
+	    CG_TP_VISIT },
+	{ "per year count", "12/year email", 1, 30, 1, CG_TP_EMAIL },
+	{ "synonyms for printed mail", "30 newsletter,phone", 1, 30, 2,
+	    CG_TP_MAIL },
+	{ "unknown channel is refused", "7 fax", 0, 0, 0, 0 },
+	{ "missing interval is refused", "visit", 0, 0, 0, 0 },
+	{ "zero days is refused", "0 call", 0, 0, 0, 0 },
+	{ "no channel is refused", "7", 0, 0, 0, 0 },
+	{ "dangling comma is refused", "7 call,", 0, 0, 0, 0 },
+};
+
+static void
+track_specs_parse_as_documented(void **state)
+{
+	struct cg_tp_track t;
+	char why[160];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(track_cases) / sizeof(track_cases[0]); i++) {
+		int rc = cg_tp_track_parse(track_cases[i].spec, &t, why,
+		    sizeof(why));
+
+		print_message("%s\n", track_cases[i].name);
+		assert_int_equal(rc == 0, track_cases[i].ok);
+		if (!track_cases[i].ok)
+			continue;
+		assert_int_equal(t.every, track_cases[i].every);
+		assert_int_equal(t.nrot, track_cases[i].nrot);
+		assert_int_equal(t.rot[0], track_cases[i].first);
+	}
+}
+
+static void
+defaults_give_the_documented_touches_a_year(void **state)
+{
+	struct cg_tp_cadences cs;
+	const struct cg_tp_cadence *c;
+
+	(void)state;
+	assert_int_equal(cg_tp_cadences_load(&cs, 0, NULL, NULL), 0);
+	c = cg_tp_cadence_find(&cs, "a", 1);
+	assert_non_null(c);
+	assert_true(cg_tp_cadence_per_year(c) >= 52);
+	c = cg_tp_cadence_find(&cs, " B ", 3);
+	assert_non_null(c);
+	assert_true(cg_tp_cadence_per_year(c) >= 12 &&
+	    cg_tp_cadence_per_year(c) <= 16);
+	c = cg_tp_cadence_find(&cs, "C", 1);
+	assert_true(cg_tp_cadence_per_year(c) >= 12 &&
+	    cg_tp_cadence_per_year(c) <= 16);
+	assert_null(cg_tp_cadence_find(&cs, "E", 1));
+	cg_tp_cadences_free(&cs);
+	assert_int_equal(cg_tp_cadences_load(&cs, 1, NULL, NULL), 0);
+	assert_non_null(cg_tp_cadence_find(&cs, "Growth", 6));
+	assert_null(cg_tp_cadence_find(&cs, "A", 1));
+	cg_tp_cadences_free(&cs);
+}
+
+static void
+config_replaces_a_default_and_adds_grades(void **state)
+{
+	struct cg_config cfg;
+	struct cg_tp_cadences cs;
+	struct cg_err err;
+	const struct cg_tp_cadence *c;
+
+	(void)state;
+	assert_int_equal(cg_config_load_string(&cfg, "t.ini",
+	    "[touchplan.cadence]\nE = 60 email\n"
+	    "[touchplan.cadence.A]\npersonal = 14 visit\nprint = 30 mail\n",
+	    &err), 0);
+	assert_int_equal(cg_tp_cadences_load(&cs, 0, &cfg, &err), 0);
+	c = cg_tp_cadence_find(&cs, "E", 1);
+	assert_non_null(c);
+	assert_int_equal(c->tracks[0].every, 60);
+	c = cg_tp_cadence_find(&cs, "A", 1);
+	assert_int_equal(c->ntracks, 2);
+	assert_string_equal(c->tracks[1].name, "print");
+	cg_tp_cadences_free(&cs);
+	cg_config_free(&cfg);
+
+	assert_int_equal(cg_config_load_string(&cfg, "t.ini",
+	    "[touchplan.cadence]\nB = 7 fax\n", &err), 0);
+	assert_int_equal(cg_tp_cadences_load(&cs, 0, &cfg, &err), -1);
+	assert_int_equal(err.code, CG_ECONFIG);
+	assert_int_equal(err.line, 2);
+	cg_tp_cadences_free(&cs);
+	cg_config_free(&cfg);
+}
+
+static void
+workday_lists_and_ranges_parse(void **state)
+{
+	unsigned m;
+	char why[160];
+
+	(void)state;
+	assert_int_equal(cg_tp_workdays_parse("mon-fri", &m, why, 160), 0);
+	assert_int_equal(m, 0x1f);
+	assert_int_equal(cg_tp_workdays_parse("mon,wed,Friday", &m, why,
+	    160), 0);
+	assert_int_equal(m, 0x15);
+	assert_int_equal(cg_tp_workdays_parse("fri-mon", &m, why, 160), 0);
+	assert_int_equal(m, 0x71);
+	assert_int_equal(cg_tp_workdays_parse("all", &m, why, 160), 0);
+	assert_int_equal(m, 0x7f);
+	assert_int_equal(cg_tp_workdays_parse("mo-fr", &m, why, 160), -1);
+}
+
+static void
+holidays_read_from_text_and_ics(void **state)
+{
+	static const char text[] = "# Christmas\n2026-12-25 Christmas Day\n"
+	    "\n  2026-12-26\n2026-01-01 # new year\n";
+	static const char ics[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "BEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20261224\r\n"
+	    "DTEND;VALUE=DATE:20261227\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:2\r\nDTSTA\r\n RT;VALUE=DATE:2026\r\n\t0501\r\n"
+	    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+	struct cg_tp_dates d = { 0, 0, NULL };
+	struct cg_err err;
+
+	(void)state;
+	assert_int_equal(cg_tp_holidays_parse("h.txt", text, strlen(text),
+	    CG_DATES_ISO, &d, &err), 0);
+	assert_int_equal(d.n, 3);
+	assert_true(cg_tp_dates_has(&d, D(2026, 12, 25)));
+	assert_true(cg_tp_dates_has(&d, D(2026, 1, 1)));
+	assert_false(cg_tp_dates_has(&d, D(2026, 12, 24)));
+	cg_tp_dates_free(&d);
+
+	/* DTEND is exclusive; folded lines are unfolded first. */
+	assert_int_equal(cg_tp_holidays_parse("h.ics", ics, strlen(ics),
+	    CG_DATES_ISO, &d, &err), 0);
+	assert_int_equal(d.n, 4);
+	assert_true(cg_tp_dates_has(&d, D(2026, 12, 26)));
+	assert_false(cg_tp_dates_has(&d, D(2026, 12, 27)));
+	assert_true(cg_tp_dates_has(&d, D(2026, 5, 1)));
+	cg_tp_dates_free(&d);
+
+	assert_int_equal(cg_tp_holidays_parse("h.txt", "2026-12-25\nxmas\n",
+	    16, CG_DATES_ISO, &d, &err), -1);
+	assert_int_equal(err.line, 2);
+	cg_tp_dates_free(&d);
+}
+
+static void
+periods_follow_iso_weeks_and_months(void **state)
+{
+	struct cg_err err;
+	int32_t f, t;
+
+	(void)state;
+	/* 2026-12-01 is a Tuesday: the coming week starts Monday 12-07. */
+	assert_int_equal(cg_tp_period_week(NULL, D(2026, 12, 1), &f, &t,
+	    &err), 0);
+	assert_int_equal(f, D(2026, 12, 7));
+	assert_int_equal(t, D(2026, 12, 13));
+	/* On a Monday the coming week is this one. */
+	assert_int_equal(cg_tp_period_week(NULL, D(2026, 12, 7), &f, &t,
+	    &err), 0);
+	assert_int_equal(f, D(2026, 12, 7));
+	assert_int_equal(cg_tp_period_week("2026-W53", 0, &f, &t, &err), 0);
+	assert_int_equal(f, D(2026, 12, 28));
+	assert_int_equal(cg_tp_period_week("2025-W53", 0, &f, &t, &err), -1);
+	assert_int_equal(cg_tp_period_month(NULL, D(2026, 12, 1), &f, &t,
+	    &err), 0);
+	assert_int_equal(f, D(2026, 12, 1));
+	assert_int_equal(t, D(2026, 12, 31));
+	assert_int_equal(cg_tp_period_month(NULL, D(2026, 12, 2), &f, &t,
+	    &err), 0);
+	assert_int_equal(f, D(2027, 1, 1));
+	assert_int_equal(cg_tp_period_month("2028-02", 0, &f, &t, &err), 0);
+	assert_int_equal(t, D(2028, 2, 29));
+	assert_int_equal(cg_tp_period_month("2028-13", 0, &f, &t, &err), -1);
+}
+
+static void
+ics_lines_fold_at_75_octets_between_characters(void **state)
+{
+	struct cg_buf b = CG_BUF_INIT;
+	char s[200];
+	size_t i, len;
+	char *p, *e;
+
+	(void)state;
+	/* 73 ASCII bytes then "é" (2 bytes) twice: the first é fits
+	 * exactly (75), the second must move whole to the next line. */
+	memset(s, 'x', 73);
+	memcpy(s + 73, "\xc3\xa9\xc3\xa9", 4);
+	cg_tp_ics_line(&b, s, 77);
+	assert_int_equal(b.len, 77 + 2 + 3);
+	assert_memory_equal(b.s + 75, "\r\n \xc3\xa9\r\n", 7);
+	cg_buf_reset(&b);
+	/* 74 ASCII then é: é would straddle 75, so it starts line 2. */
+	memset(s, 'y', 74);
+	memcpy(s + 74, "\xc3\xa9", 2);
+	cg_tp_ics_line(&b, s, 76);
+	assert_memory_equal(b.s + 74, "\r\n \xc3\xa9\r\n", 7);
+	cg_buf_reset(&b);
+	/* A long line: every physical line is at most 75 octets. */
+	for (i = 0; i < 66; i++)
+		memcpy(s + 3 * i, "\xe2\x82\xac", 3);	/* euro signs */
+	cg_tp_ics_line(&b, s, 198);
+	for (p = b.s; p < b.s + b.len; p = e + 2) {
+		e = strstr(p, "\r\n");
+		assert_non_null(e);
+		len = (size_t)(e - p);
+		assert_true(len <= 75);
+		assert_true(((unsigned char)e[-1] & 0xc0) != 0xc0);
+	}
+	cg_buf_free(&b);
+}
+
+static void
+ics_text_escapes_backslash_semicolon_comma_newline(void **state)
+{
+	struct cg_buf b = CG_BUF_INIT;
+
+	(void)state;
+	cg_tp_ics_text(&b, "a\\b;c,d\ne\r\nf", 12);
+	assert_string_equal(b.s, "a\\\\b\\;c\\,d\\ne\\nf");
+	cg_buf_free(&b);
+}
+
+/* A small scheduling world: one rep, cadences given by spec. */
+struct world {
+	struct cg_tp_cadence cad[4];
+	struct cg_tp_account acc[16];
+	struct cg_tp_opts o;
+	struct cg_tp_plan plan;
+};
+
+static void
+world_cad(struct world *w, int i, const char *spec)
+{
+	char why[160];
+
+	memset(&w->cad[i], 0, sizeof(w->cad[i]));
+	w->cad[i].ntracks = 1;
+	assert_int_equal(cg_tp_track_parse(spec, &w->cad[i].tracks[0], why,
+	    sizeof(why)), 0);
+}
+
+static void
+world_acc(struct world *w, int i, int cad, int32_t last)
+{
+	memset(&w->acc[i], 0, sizeof(w->acc[i]));
+	w->acc[i].id = "X";
+	w->acc[i].name = "X";
+	w->acc[i].grade = "A";
+	w->acc[i].cad = &w->cad[cad];
+	w->acc[i].last = last;
+}
+
+static void
+world_opts(struct world *w, int32_t from, int32_t to, int cap, int vcap)
+{
+	memset(&w->o, 0, sizeof(w->o));
+	w->o.from = from;
+	w->o.to = to;
+	w->o.workdays = 0x1f;
+	w->o.capacity = cap;
+	w->o.visit_capacity = vcap;
+}
+
+static const char *const onerep[] = { "Ana" };
+
+static void
+last_contact_sets_the_first_due_day(void **state)
+{
+	struct world w;
+
+	(void)state;
+	world_cad(&w, 0, "7 call");
+	/* Last contact Wednesday 2026-11-25: due Wednesday 12-02. */
+	world_acc(&w, 0, 0, D(2026, 11, 25));
+	world_opts(&w, D(2026, 11, 30), D(2026, 12, 13), 8, 2);
+	cg_tp_schedule(&w.o, w.acc, 1, onerep, 1, &w.plan);
+	assert_int_equal(w.plan.n, 2);
+	assert_int_equal(w.plan.v[0].date, D(2026, 12, 2));
+	assert_int_equal(w.plan.v[1].date, D(2026, 12, 9));
+	assert_int_equal(w.plan.v[0].why, CG_TP_ONTIME);
+	cg_tp_plan_free(&w.plan);
+
+	/* Overdue: planned on the first day, ahead of a due touch. */
+	world_acc(&w, 0, 0, D(2026, 11, 30));	/* due 12-07 */
+	world_acc(&w, 1, 0, D(2026, 10, 1));	/* overdue since 10-08 */
+	world_opts(&w, D(2026, 12, 7), D(2026, 12, 7), 8, 2);
+	cg_tp_schedule(&w.o, w.acc, 2, onerep, 1, &w.plan);
+	assert_int_equal(w.plan.n, 2);
+	assert_int_equal(w.plan.v[0].acct, 1);
+	assert_int_equal(w.plan.v[0].why, CG_TP_OVERDUE);
+	assert_int_equal(w.plan.v[0].due, D(2026, 10, 8));
+	cg_tp_plan_free(&w.plan);
+}
+
+static void
+capacity_is_kept_and_overflow_is_not_lost(void **state)
+{
+	struct world w;
+	size_t i, planned = 0, over = 0;
+	int perday[7] = { 0 }, visits[7] = { 0 };
+
+	(void)state;
+	world_cad(&w, 0, "7 visit");
+	for (i = 0; i < 12; i++)
+		world_acc(&w, (int)i, 0, D(2026, 11, 30));	/* due Mon */
+	world_opts(&w, D(2026, 12, 7), D(2026, 12, 11), 3, 2);
+	cg_tp_schedule(&w.o, w.acc, 12, onerep, 1, &w.plan);
+	assert_int_equal(w.plan.n, 12);
+	for (i = 0; i < w.plan.n; i++) {
+		if (w.plan.v[i].date == CG_TP_NODATE) {
+			over++;
+			continue;
+		}
+		planned++;
+		perday[w.plan.v[i].date - w.o.from]++;
+		visits[w.plan.v[i].date - w.o.from]++;
+	}
+	/* Two visits a day for five days; two left over. */
+	assert_int_equal(planned, 10);
+	assert_int_equal(over, 2);
+	assert_int_equal(w.plan.overflow[0], 2);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(visits[i], 2);
+	/* Overflow comes last. */
+	assert_int_equal(w.plan.v[11].date, CG_TP_NODATE);
+	cg_tp_plan_free(&w.plan);
+}
+
+static void
+holidays_and_absences_move_touches_to_the_next_working_day(void **state)
+{
+	struct world w;
+	struct cg_tp_dates hol = { 0, 0, NULL };
+	struct cg_tp_aways aw = { 0, 0, NULL };
+	struct cg_tp_away a = { (char *)"Ana", 0, 0 };
+
+	(void)state;
+	world_cad(&w, 0, "7 call");
+	world_acc(&w, 0, 0, D(2026, 12, 18));	/* due Friday 12-25 */
+	cg_tp_dates_add(&hol, D(2026, 12, 25));
+	world_opts(&w, D(2026, 12, 21), D(2026, 12, 31), 8, 2);
+	w.o.holidays = &hol;
+	cg_tp_schedule(&w.o, w.acc, 1, onerep, 1, &w.plan);
+	assert_int_equal(w.plan.n, 1);
+	assert_int_equal(w.plan.v[0].date, D(2026, 12, 28));
+	assert_int_equal(w.plan.v[0].why, CG_TP_HOLIDAY);
+	cg_tp_plan_free(&w.plan);
+
+	a.from = D(2026, 12, 28);
+	a.to = D(2026, 12, 29);
+	aw.v = &a;
+	aw.n = 1;
+	w.o.aways = &aw;
+	cg_tp_schedule(&w.o, w.acc, 1, onerep, 1, &w.plan);
+	assert_int_equal(w.plan.v[0].date, D(2026, 12, 30));
+	cg_tp_plan_free(&w.plan);
+	cg_tp_dates_free(&hol);
+}
+
+static void
+same_input_gives_the_same_plan(void **state)
+{
+	struct world w;
+	struct cg_tp_plan p1;
+	size_t i;
+
+	(void)state;
+	world_cad(&w, 0, "7 visit, call");
+	world_cad(&w, 1, "26 visit, email, call, mail");
+	for (i = 0; i < 16; i++)
+		world_acc(&w, (int)i, (int)(i % 2), i % 3 ? CG_TP_NODATE :
+		    D(2026, 11, (int)i + 1));
+	world_opts(&w, D(2026, 12, 1), D(2027, 2, 28), 4, 1);
+	cg_tp_schedule(&w.o, w.acc, 16, onerep, 1, &p1);
+	cg_tp_schedule(&w.o, w.acc, 16, onerep, 1, &w.plan);
+	assert_int_equal(p1.n, w.plan.n);
+	assert_memory_equal(p1.v, w.plan.v, p1.n * sizeof(*p1.v));
+	/* Dates never go backwards in the sorted plan. */
+	for (i = 1; i < p1.n; i++)
+		if (p1.v[i].date != CG_TP_NODATE)
+			assert_true(p1.v[i].date >= p1.v[i - 1].date);
+	cg_tp_plan_free(&p1);
+	cg_tp_plan_free(&w.plan);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(track_specs_parse_as_documented),
+		cmocka_unit_test(defaults_give_the_documented_touches_a_year),
+		cmocka_unit_test(config_replaces_a_default_and_adds_grades),
+		cmocka_unit_test(workday_lists_and_ranges_parse),
+		cmocka_unit_test(holidays_read_from_text_and_ics),
+		cmocka_unit_test(periods_follow_iso_weeks_and_months),
+		cmocka_unit_test(ics_lines_fold_at_75_octets_between_characters),
+		cmocka_unit_test(ics_text_escapes_backslash_semicolon_comma_newline),
+		cmocka_unit_test(last_contact_sets_the_first_due_day),
+		cmocka_unit_test(capacity_is_kept_and_overflow_is_not_lost),
+		cmocka_unit_test(holidays_and_absences_move_touches_to_the_next_working_day),
+		cmocka_unit_test(same_input_gives_the_same_plan),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
