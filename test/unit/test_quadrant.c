@@ -1,0 +1,299 @@
+/*
+ * test_quadrant.c - the quadrant computations: the median (odd, even,
+ * ties, sorted and reversed input), which side of a cut a value falls
+ * on, numbers grouped for people, --cut parsing, the config sections,
+ * the label heap and XML escaping.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "clientgrade/buf.h"
+#include "clientgrade/config.h"
+#include "clientgrade/quadrant.h"
+
+static const struct {
+	const char *name;
+	size_t n;
+	double v[9];
+	double want;
+} median_cases[] = {
+	{ "one value is its own median", 1, { 7 }, 7 },
+	{ "odd count takes the middle value", 5, { 9, 1, 5, 3, 7 }, 5 },
+	{ "even count takes the mean of the two middle values", 4,
+	    { 4, 1, 3, 2 }, 2.5 },
+	{ "even count with equal middle values takes that value", 6,
+	    { 4000, 1000, 2500, 2500, 9000, 2500 }, 2500 },
+	{ "all equal values give that value", 5, { 3, 3, 3, 3, 3 }, 3 },
+	{ "sorted input works", 9, { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, 5 },
+	{ "reversed input works", 8, { 8, 7, 6, 5, 4, 3, 2, 1 }, 4.5 },
+	{ "negative values (headroom) work", 3, { -500, 200, -100 }, -100 },
+};
+
+static void
+median_table(void **state)
+{
+	double v[9];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(median_cases) / sizeof(median_cases[0]); i++) {
+		memcpy(v, median_cases[i].v, sizeof(v));
+		if (cg_median(v, median_cases[i].n) != median_cases[i].want)
+			fail_msg("%s: got %g, want %g", median_cases[i].name,
+			    cg_median(v, median_cases[i].n),
+			    median_cases[i].want);
+	}
+}
+
+/* Quickselect against sorting, on many pseudo-random arrays with ties. */
+static int
+dcmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+median_matches_sorting(void **state)
+{
+	double v[301], s[301], want;
+	unsigned long seed = 12345;
+	size_t n, i;
+
+	(void)state;
+	for (n = 1; n <= 301; n += 7) {
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245UL + 12345UL;
+			v[i] = (double)((seed >> 16) % 20);	/* many ties */
+		}
+		memcpy(s, v, n * sizeof(double));
+		qsort(s, n, sizeof(double), dcmp);
+		want = n % 2 ? s[n / 2] : s[n / 2 - 1] / 2 + s[n / 2] / 2;
+		assert_true(cg_median(v, n) == want);
+	}
+}
+
+static void
+a_value_on_the_cut_counts_as_high(void **state)
+{
+	(void)state;
+	assert_int_equal(cg_quad_of(5, 20000, 5, 20000), CG_Q_KEY);
+	assert_int_equal(cg_quad_of(4.99, 20000, 5, 20000), CG_Q_GROWTH);
+	assert_int_equal(cg_quad_of(5, 19999, 5, 20000), CG_Q_MAINT);
+	assert_int_equal(cg_quad_of(1, 1, 5, 20000), CG_Q_SERVICE);
+}
+
+static const struct {
+	const char *name;
+	double v;
+	char dec;
+	const char *want;
+} grouped_cases[] = {
+	{ "small numbers are not grouped", 999, '.', "999" },
+	{ "thousands get a comma", 48000, '.', "48,000" },
+	{ "millions get two", 1234567.5, '.', "1,234,567.5" },
+	{ "decimal comma groups with dots", 27500.25, ',', "27.500,25" },
+	{ "negative numbers keep the sign first", -123456, '.', "-123,456" },
+	{ "zero is zero", 0, '.', "0" },
+};
+
+static void
+grouped_table(void **state)
+{
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(grouped_cases) / sizeof(grouped_cases[0]); i++) {
+		cg_fmt_grouped(buf, sizeof(buf), grouped_cases[i].v,
+		    grouped_cases[i].dec);
+		if (strcmp(buf, grouped_cases[i].want) != 0)
+			fail_msg("%s: got '%s', want '%s'",
+			    grouped_cases[i].name, buf, grouped_cases[i].want);
+	}
+}
+
+static const struct {
+	const char *name;
+	const char *arg;
+	int ok;
+	int fixed_e, fixed_p;
+	double cut_e, cut_p;
+} cut_cases[] = {
+	{ "both axes are read", "engagement=6,potential=25000", 1, 1, 1, 6,
+	    25000 },
+	{ "one axis leaves the other at the median", "potential=25000", 1,
+	    0, 1, 0, 25000 },
+	{ "median can be asked for", "engagement=median", 1, 0, 0, 0, 0 },
+	{ "a decimal comma does not split the list",
+	    "potential=27.500,5,engagement=2,5", 1, 1, 1, 2.5, 27500.5 },
+	{ "money spelling is fine", "potential=$25,000", 1, 0, 1, 0, 25000 },
+	{ "an unknown axis is refused", "volume=6", 0, 0, 0, 0, 0 },
+	{ "a word is refused", "engagement=six", 0, 0, 0, 0, 0 },
+	{ "an empty value is refused", "engagement=", 0, 0, 0, 0, 0 },
+	{ "no equals sign is refused", "engagement", 0, 0, 0, 0, 0 },
+};
+
+static void
+cut_table(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_err err;
+	size_t i;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(cut_cases) / sizeof(cut_cases[0]); i++) {
+		cg_quadrant_opts_init(&o);
+		rc = cg_quadrant_cut_arg(&o, cut_cases[i].arg, 0, &err);
+		if ((rc == 0) != cut_cases[i].ok)
+			fail_msg("%s: rc %d", cut_cases[i].name, rc);
+		if (rc == 0 && (o.cut_fixed[0] != cut_cases[i].fixed_e ||
+		    o.cut_fixed[1] != cut_cases[i].fixed_p ||
+		    (o.cut_fixed[0] && o.cut[0] != cut_cases[i].cut_e) ||
+		    (o.cut_fixed[1] && o.cut[1] != cut_cases[i].cut_p)))
+			fail_msg("%s: got %d/%g %d/%g", cut_cases[i].name,
+			    o.cut_fixed[0], o.cut[0], o.cut_fixed[1], o.cut[1]);
+		if (rc < 0)
+			assert_int_equal(err.code, CG_EUSAGE);
+		cg_quadrant_opts_free(&o);
+	}
+}
+
+static void
+config_names_and_time_are_taken(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_config cfg;
+	struct cg_err err;
+
+	(void)state;
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_config_load_string(&cfg, "t.ini",
+	    "[quadrant]\npotential = headroom\ncut_engagement = 4\n"
+	    "[quadrant.names]\nservice = Vendor\n"
+	    "[quadrant.time]\nkey = 50%\nservice = 0\ngrowth = 30\n", &err),
+	    0);
+	assert_int_equal(cg_quadrant_config(&o, &cfg, &err), 0);
+	assert_int_equal(o.headroom, 1);
+	assert_int_equal(o.cut_fixed[CG_AX_E], 1);
+	assert_true(o.cut[CG_AX_E] == 4);
+	assert_string_equal(o.names[CG_Q_SERVICE], "Vendor");
+	assert_true(o.time[CG_Q_KEY] == 50);
+	assert_true(o.time[CG_Q_SERVICE] == 0);
+	cg_config_free(&cfg);
+	cg_quadrant_opts_free(&o);
+}
+
+static void
+config_time_must_add_up_to_100(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_config cfg;
+	struct cg_err err;
+
+	(void)state;
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_config_load_string(&cfg, "t.ini",
+	    "[quadrant.time]\nkey = 45\n", &err), 0);
+	assert_int_equal(cg_quadrant_config(&o, &cfg, &err), -1);
+	assert_int_equal(err.code, CG_ECONFIG);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg,
+	    "[quadrant.time] shares add up to 105, not 100");
+	cg_config_free(&cfg);
+	cg_quadrant_opts_free(&o);
+}
+
+static void
+config_names_that_look_like_formulas_are_refused(void **state)
+{
+	static const char *const bad[] = { "=1+1", "+x", "-x", "@x", "" };
+	struct cg_quadrant_opts o;
+	struct cg_config cfg;
+	struct cg_err err;
+	char text[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		cg_quadrant_opts_init(&o);
+		snprintf(text, sizeof(text), "[quadrant.names]\nkey = %s\n",
+		    bad[i]);
+		assert_int_equal(cg_config_load_string(&cfg, "t.ini", text,
+		    &err), 0);
+		if (cg_quadrant_config(&o, &cfg, &err) != -1)
+			fail_msg("name '%s' was taken", bad[i]);
+		cg_config_free(&cfg);
+		cg_quadrant_opts_free(&o);
+	}
+}
+
+static void
+labels_keep_the_biggest_accounts(void **state)
+{
+	struct cg_qplot pl;
+	char name[8];
+	int i;
+
+	(void)state;
+	cg_qplot_init(&pl, 3);
+	for (i = 0; i < 10; i++) {
+		snprintf(name, sizeof(name), "n%d", i);
+		cg_qplot_add(&pl, 1, 1, CG_Q_KEY, "A", 1, name, strlen(name),
+		    (double)((i * 7) % 10));
+	}
+	cg_qplot_sort_labels(&pl);
+	assert_int_equal(pl.n, 10);
+	assert_int_equal(pl.nlab, 3);
+	/* keys: n0 0, n1 7, n2 4, n3 1, n4 8, n5 5, n6 2, n7 9, n8 6, n9 3 */
+	assert_string_equal(pl.lab[0].text, "n7");
+	assert_string_equal(pl.lab[1].text, "n4");
+	assert_string_equal(pl.lab[2].text, "n1");
+	assert_int_equal(pl.ngrades, 1);
+	cg_qplot_free(&pl);
+}
+
+static void
+xml_escape_makes_any_bytes_safe(void **state)
+{
+	struct cg_buf b = CG_BUF_INIT;
+
+	(void)state;
+	cg_xml_escape(&b, "A&B <x> \"q\" 'a'", 15);
+	assert_string_equal(b.s, "A&amp;B &lt;x&gt; &quot;q&quot; &apos;a&apos;");
+	cg_buf_reset(&b);
+	cg_xml_escape(&b, "caf\xc3\xa9\x01", 6);
+	assert_string_equal(b.s, "caf\xc3\xa9?");
+	cg_buf_reset(&b);
+	cg_xml_escape(&b, "bad\xff\xfe", 5);
+	assert_string_equal(b.s, "bad??");
+	cg_buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(median_table),
+		cmocka_unit_test(median_matches_sorting),
+		cmocka_unit_test(a_value_on_the_cut_counts_as_high),
+		cmocka_unit_test(grouped_table),
+		cmocka_unit_test(cut_table),
+		cmocka_unit_test(config_names_and_time_are_taken),
+		cmocka_unit_test(config_time_must_add_up_to_100),
+		cmocka_unit_test(config_names_that_look_like_formulas_are_refused),
+		cmocka_unit_test(labels_keep_the_biggest_accounts),
+		cmocka_unit_test(xml_escape_makes_any_bytes_safe),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
