@@ -379,11 +379,53 @@ cg_parse_num(const char *s, size_t n, char decimal, double *out,
 	return CG_V_OK;
 }
 
+/*
+ * Scientific notation without a decimal mark ("-15e299" for -1.5e300),
+ * shortest that reads back exactly, for values too long to write out: every reader takes it whatever its
+ * decimal mark, where "1,5e300" would be refused.
+ */
+static int
+fmt_sci(char *tmp, size_t size, size_t cap, double v)
+{
+	char mant[32], *q;
+	int p, len = -1, exp, nd, o;
+
+	/* The fewest digits that read back as v. */
+	for (p = 0; p < 16; p++) {
+		snprintf(mant, sizeof(mant), "%.*e", p, v);
+		if (strtod(mant, NULL) == v)
+			break;
+	}
+	for (; p >= 0; p--) {
+		snprintf(mant, sizeof(mant), "%.*e", p, v);
+		q = strchr(mant, 'e');
+		exp = 0;
+		for (o = q[1] == '-' || q[1] == '+' ? 2 : 1; q[o] != '\0'; o++)
+			exp = exp * 10 + (q[o] - '0');
+		if (q[1] == '-')
+			exp = -exp;
+		/* Join the digits around the mark, then drop trailing zeros. */
+		for (o = 0, nd = 0; mant + o < q; o++)
+			if (mant[o] != '.')
+				mant[nd++] = mant[o];
+		exp -= p;
+		while (nd > 1 && mant[nd - 1] == '0') {
+			nd--;
+			exp++;
+		}
+		mant[nd] = '\0';
+		len = snprintf(tmp, size, "%se%d", mant, exp);
+		if (len >= 0 && (size_t)len < cap)
+			return len;
+	}
+	return len;
+}
+
 size_t
 cg_fmt_num(char *buf, size_t cap, double v, int prec, int trim,
     char decimal)
 {
-	char tmp[400], *e, *dot, *q;
+	char tmp[400], *dot, *last;
 	int len, p;
 	size_t n;
 
@@ -399,33 +441,32 @@ cg_fmt_num(char *buf, size_t cap, double v, int prec, int trim,
 		    v > 0 ? "Inf" : "-Inf");
 		return (size_t)len < cap ? (size_t)len : cap - 1;
 	}
-	len = snprintf(tmp, sizeof(tmp), "%.*f", prec, v);
-	/* Too long for the caller (1e300): scientific notation, which
-	 * spreadsheets read back too. */
-	for (p = prec > 15 ? 15 : prec; len < 0 || (size_t)len >= cap; p--) {
-		len = snprintf(tmp, sizeof(tmp), "%.*e", p, v);
-		if (p == 0)
+	/* Fewer decimals when the caller's buffer is short (1e20 with 17
+	 * decimals); scientific notation only when even none fit. */
+	for (p = prec; p >= 0; p--) {
+		len = snprintf(tmp, sizeof(tmp), "%.*f", p, v);
+		if (len >= 0 && (size_t)len < cap)
 			break;
 	}
+	if (p < 0)
+		len = fmt_sci(tmp, sizeof(tmp), cap, v);
 	if (len < 0)
 		len = 0;
 	n = (size_t)len;
 
-	dot = strchr(tmp, '.');
-	e = strchr(tmp, 'e');
-	if (trim && dot != NULL) {
-		size_t tail = e ? strlen(e) : 0;
-		char *last = (e ? e : tmp + n) - 1;
-
-		while (last > dot && *last == '0')
-			last--;
-		if (last == dot)
-			last--;
-		memmove(last + 1, tmp + n - tail, tail + 1);
-		n = (size_t)(last + 1 - tmp) + tail;
+	if ((dot = strchr(tmp, '.')) != NULL) {
+		if (trim) {
+			last = tmp + n - 1;
+			while (last > dot && *last == '0')
+				last--;
+			if (last == dot)
+				last--;
+			n = (size_t)(last + 1 - tmp);
+			tmp[n] = '\0';
+		}
+		if (decimal == ',' && n > (size_t)(dot - tmp))
+			*dot = ',';
 	}
-	if (dot != NULL && decimal == ',' && (q = strchr(tmp, '.')) != NULL)
-		*q = ',';
 	/* "-0.00" is zero: print it without the sign. */
 	if (tmp[0] == '-' && strspn(tmp + 1, "0.,") == n - 1) {
 		memmove(tmp, tmp + 1, n);

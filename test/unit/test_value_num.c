@@ -227,8 +227,11 @@ static const struct fmt_case fmts[] = {
 	{ "a tiny negative rounding to zero prints as zero", -0.001, 2, 0, '.', "0.00" },
 	{ "a tiny negative trimmed prints as zero", -0.001, 2, 1, ',', "0" },
 	{ "no thousands separators are written", 1234567.891, 1, 0, '.', "1234567.9" },
-	{ "a huge value falls back to scientific notation", 1e300, 2, 0, '.', "1.00e+300" },
-	{ "a trimmed huge value drops mantissa zeros", -1e300, 2, 1, ',', "-1e+300" },
+	{ "a huge value falls back to scientific notation", 1e300, 2, 0, '.', "1e300" },
+	{ "scientific notation has no decimal mark", -1.5e300, 2, 0, ',', "-15e299" },
+	{ "a long value drops decimals before going scientific", 5.5e23, 17, 0, ',', "550000000000000004194304,000000" },
+	{ "a tiny value with few decimals is zero", 1e-300, 2, 1, '.', "0" },
+	{ "a trimmed huge value is plain scientific", -1e300, 2, 1, ',', "-1e300" },
 };
 
 static void
