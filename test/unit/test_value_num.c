@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -207,6 +209,64 @@ test_very_long_input_is_refused_not_overrun(void **state)
 	    CG_V_ERANGE);
 }
 
+/*
+ * Property: any amount written in any house style (grouping separator,
+ * decimal mark, currency place, negative style) reads back as the amount
+ * written plainly. A small LCG keeps the run reproducible.
+ */
+static void
+test_every_house_style_reads_back(void **state)
+{
+	static const char *const groups[] = { ",", ".", " ", NBSP, NNBSP, "'" };
+	static const char *const before[] = { "", "$", EURO, "EUR ", "" };
+	static const char *const after[] = { "", "", "", "", " " EURO };
+	uint64_t seed = 42;
+	int i;
+
+	for (i = 0; i < 20000; i++) {
+		char plain[64], fancy[128], digits[32];
+		long long units;
+		int cents, g, c, neg, paren, o = 0, nd, k;
+		char mark;
+		double want, got;
+		struct cg_num_info info;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		units = (long long)(seed >> 20) % 10000000000LL;
+		units >>= (seed >> 8) % 34;	/* spread over magnitudes */
+		cents = (int)((seed >> 40) % 100);
+		g = (int)((seed >> 50) % 6);
+		c = (int)((seed >> 54) % 5);
+		neg = (seed >> 58) & 1;
+		paren = neg && ((seed >> 59) & 1);
+		mark = g == 1 ? ',' : g == 0 ? '.' : ((seed >> 60) & 1) ?
+		    ',' : '.';
+
+		snprintf(plain, sizeof(plain), "%s%lld.%02d", neg ? "-" : "",
+		    units, cents);
+		want = strtod(plain, NULL);
+		nd = snprintf(digits, sizeof(digits), "%lld", units);
+		o += snprintf(fancy + o, sizeof(fancy) - o, "%s%s%s",
+		    paren ? "(" : neg ? "-" : "", before[c], "");
+		for (k = 0; k < nd; k++) {
+			if (k > 0 && (nd - k) % 3 == 0)
+				o += snprintf(fancy + o, sizeof(fancy) - o, "%s",
+				    groups[g]);
+			fancy[o++] = digits[k];
+		}
+		o += snprintf(fancy + o, sizeof(fancy) - o, "%c%02d%s%s", mark,
+		    cents, after[c], paren ? ")" : "");
+		if (cg_parse_num(fancy, (size_t)o, '.', &got, &info) != CG_V_OK
+		    || got != want)
+			fail_msg("\"%s\" did not read back as %s", fancy,
+			    plain);
+		if (info.decimal_seen != (mark == '.' ? CG_DEC_DOT :
+		    CG_DEC_COMMA) || info.negative_parens != paren ||
+		    info.currency != (c != 0))
+			fail_msg("\"%s\": wrong info", fancy);
+	}
+}
+
 struct fmt_case {
 	const char *name;
 	double v;
@@ -288,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_explicit_length_is_respected),
 		cmocka_unit_test(test_info_may_be_null_and_value_untouched_on_error),
 		cmocka_unit_test(test_very_long_input_is_refused_not_overrun),
+		cmocka_unit_test(test_every_house_style_reads_back),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_round_trips_through_the_parser),
 		cmocka_unit_test(test_strerror_names_every_code),
