@@ -116,23 +116,24 @@ overlaps(const struct box *a, const struct box *b)
 	    b->y0 < a->y1;
 }
 
-/* Does box b hit a dot other than `self`, or a cut line? */
+/* How many dots other than `self`, and cut lines, box b covers. */
 static int
 hits_marks(const struct cg_qplot *pl, const struct cg_qrange *rx,
     const struct cg_qrange *ry, const struct box *b, size_t self)
 {
 	double x, y, c;
 	size_t i;
+	int hits = 0;
 
 	if (pl->cut_known[CG_AX_P]) {
 		c = lin(rx, rx->cut, PL, PR);
 		if (b->x0 < c + 1 && c - 1 < b->x1)
-			return 1;
+			hits++;
 	}
 	if (pl->cut_known[CG_AX_E]) {
 		c = lin(ry, ry->cut, PB, PT);
 		if (b->y0 < c + 1 && c - 1 < b->y1)
-			return 1;
+			hits++;
 	}
 	for (i = 0; i < pl->n; i++) {
 		if (i == self)
@@ -141,15 +142,16 @@ hits_marks(const struct cg_qplot *pl, const struct cg_qrange *rx,
 		y = dot(ry, pl->pts[i].e, PB, PT, pl->cut_known[CG_AX_E]);
 		if (x + 4 > b->x0 && x - 4 < b->x1 && y + 4 > b->y0 &&
 		    y - 4 < b->y1)
-			return 1;
+			hits++;
 	}
-	return 0;
+	return hits;
 }
 
 /*
  * Label the biggest accounts where a label fits: right, left, above or
  * below the dot, never over another label, a quadrant name or the
- * frame; first choice is a place that covers no dot and no cut line.
+ * frame; of those, the place that covers the fewest dots and cut lines
+ * (labels carry a white halo, so a dot under one does not garble it).
  */
 static void
 labels(const struct cg_qplot *pl, const struct cg_qrange *rx,
@@ -160,7 +162,7 @@ labels(const struct cg_qplot *pl, const struct cg_qrange *rx,
 	struct cg_buf e = CG_BUF_INIT;
 	double x, y, w, tx[4], ty[4];
 	size_t i, j, np = 0;
-	int k, ok[4], pick, strict;
+	int k, ok[4], pick, hits, best;
 	static const char *const anchor[4] = { "start", "end", "middle",
 	    "middle" };
 
@@ -181,17 +183,28 @@ labels(const struct cg_qplot *pl, const struct cg_qrange *rx,
 			cand[k] = b;
 			ok[k] = b.x0 >= PL && b.x1 <= PR && b.y0 >= PT &&
 			    b.y1 <= PB;
+			/* Labels keep 3 pixels apart. */
+			b.x0 -= 3;
+			b.x1 += 3;
 			for (j = 0; ok[k] && j < np; j++)
 				ok[k] = !overlaps(&b, &placed[j]);
+			b.x0 += 3;
+			b.x1 -= 3;
 			for (j = 0; ok[k] && j < CG_Q_N; j++)
 				ok[k] = !overlaps(&b, &names[j]);
 		}
 		pick = -1;
-		for (strict = 1; strict >= 0 && pick < 0; strict--)
-			for (k = 0; k < 4 && pick < 0; k++)
-				if (ok[k] && (!strict || !hits_marks(pl, rx, ry,
-				    &cand[k], pl->lab[i].point)))
-					pick = k;
+		best = 0;
+		for (k = 0; k < 4; k++) {
+			if (!ok[k])
+				continue;
+			hits = hits_marks(pl, rx, ry, &cand[k],
+			    pl->lab[i].point);
+			if (pick < 0 || hits < best) {
+				pick = k;
+				best = hits;
+			}
+		}
 		if (pick < 0)
 			continue;
 		placed[np++] = cand[pick];
@@ -330,7 +343,8 @@ cg_qplot_svg(struct cg_qplot *pl, FILE *fp)
 	    ".cutl{fill:#202124;font-weight:bold}"
 	    ".axis{font-size:13px;fill:#202124;font-weight:bold}"
 	    ".qn{font-size:17px;font-weight:bold;fill:#5f6368;opacity:0.75}"
-	    ".lab{fill:#202124}"
+	    ".lab{fill:#202124;paint-order:stroke;stroke:#ffffff;"
+	    "stroke-width:3px;stroke-linejoin:round}"
 	    "circle.d{stroke:#ffffff;stroke-width:0.8;fill-opacity:0.85}"
 	    "</style>\n"
 	    "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>\n",
