@@ -9,32 +9,34 @@
 
 static const char *const opname[] = { ">=", ">", "<=", "<", "=", "!=" };
 
-/* Write node k; parenthesise an "or" inside an "and". */
+/*
+ * Write node k. A group inside another kind of group (an "or" inside an
+ * "and", or the other way round) gets parentheses: not needed for the
+ * parser, but a reader should not have to know that "and" binds tighter.
+ */
 static void
 render(const struct cg_grade_ctx *g, struct cg_buf *b,
     const struct cg_grade_rule *rule, size_t k, const double *v,
-    const int *have, int inside_and)
+    const int *have, int parent)
 {
 	const struct cg_grade_node *n = &rule->node[k];
 	char n1[48], n2[48];
+	int paren;
 
 	switch (n->kind) {
 	case 1:
+	case 2:
 		if (n->a == n->b) {	/* the root wrapper of compile */
-			render(g, b, rule, n->a, v, have, inside_and);
+			render(g, b, rule, n->a, v, have, parent);
 			return;
 		}
-		render(g, b, rule, n->a, v, have, 1);
-		cg_buf_adds(b, " and ");
-		render(g, b, rule, n->b, v, have, 1);
-		return;
-	case 2:
-		if (inside_and)
+		paren = parent != 0 && parent != n->kind;
+		if (paren)
 			cg_buf_addc(b, '(');
-		render(g, b, rule, n->a, v, have, 0);
-		cg_buf_adds(b, " or ");
-		render(g, b, rule, n->b, v, have, 0);
-		if (inside_and)
+		render(g, b, rule, n->a, v, have, n->kind);
+		cg_buf_adds(b, n->kind == 1 ? " and " : " or ");
+		render(g, b, rule, n->b, v, have, n->kind);
+		if (paren)
 			cg_buf_addc(b, ')');
 		return;
 	case 3:
