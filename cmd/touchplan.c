@@ -63,6 +63,25 @@ count_arg(const char *arg, int min, int *out, const char *opt,
 	return 0;
 }
 
+/*
+ * --week and --month take an optional argument; besides --week=2026-W49
+ * accept --week 2026-W49 when the next word looks like one (a date-like
+ * word of that length is never a plausible file operand here).
+ */
+static const char *
+optional(const char *arg, int argc, char **argv, size_t len)
+{
+	const char *s;
+
+	if (arg != NULL || optind >= argc)
+		return arg;
+	s = argv[optind];
+	if (strlen(s) != len || s[4] != '-' || s[0] < '0' || s[0] > '9')
+		return NULL;
+	optind++;
+	return s;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -151,7 +170,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MONTH:
 			want_month = 1;
-			month = optarg;
+			month = optional(optarg, argc, argv, 7);
 			break;
 		case OPT_OWNER:
 			tc.owner = optarg;
@@ -174,7 +193,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_WEEK:
 			want_week = 1;
-			week = optarg;
+			week = optional(optarg, argc, argv, 8);
 			break;
 		case OPT_WORKDAYS:
 			tc.workdays = optarg;

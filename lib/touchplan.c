@@ -172,7 +172,7 @@ cg_touchplan_run(struct cg_common *c, const struct cg_tp_config *tc,
 	struct cg_tp_dates hol = { 0, 0, NULL };
 	struct cg_tp_aways away = { 0, 0, NULL };
 	struct cg_tp_opts o;
-	struct cg_tp_plan plan = { 0, 0, NULL, NULL };
+	struct cg_tp_plan plan = { 0, 0, NULL, NULL, NULL };
 	struct cg_tp_out out;
 	struct cg_reader_opts ro = cg_common_reader_opts(c, 0);
 	struct cg_input *in = NULL;
@@ -241,7 +241,7 @@ cg_touchplan_run(struct cg_common *c, const struct cg_tp_config *tc,
 			goto done;
 		}
 		kcol[k] = i;
-		keepn[k] = tc->keep[k];
+		keepn[k] = hdr->f[i];	/* the input's own spelling */
 	}
 	cg_datecol_init(&dc, c->dates);
 	/* The unnamed rep exists up front only when it is needed. */
@@ -354,6 +354,13 @@ cg_touchplan_run(struct cg_common *c, const struct cg_tp_config *tc,
 			    repnames[i], plan.overflow[i],
 			    plan.overflow[i] == 1 ? "" : "es");
 			overflow += plan.overflow[i];
+		}
+	for (i = 0; i < reps.n; i++)
+		if (plan.late[i] > 0) {
+			cg_warn(c->prog, "%s: %zu touch%s due after the last "
+			    "working day", repnames[i], plan.late[i],
+			    plan.late[i] == 1 ? "" : "es");
+			overflow += plan.late[i];
 		}
 	ret = tc->strict && overflow > 0 ? 1 : 0;
 done:

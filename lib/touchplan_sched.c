@@ -4,8 +4,8 @@
  * Each rep is planned on their own. Every (account, track) pair has one
  * pending touch in a min-heap keyed by due day; the earliest is placed on
  * the first day at or after it that is a working day of the rep with room
- * left, and its successor falls due one interval after its due day (an
- * overdue touch counts as due on the period's first day).
+ * left, and its successor falls due one interval after its due day (after
+ * an overdue catch-up: one interval after the day the catch-up got).
  * Full days are skipped in O(alpha) with a "next free day" union-find, so
  * an overloaded rep costs no more than a light one. Nothing here is
  * random: ties go by overdue first, then input order, then track.
@@ -112,6 +112,7 @@ struct repday {
 	unsigned char *off;	/* 0 open, else CG_TP_OFFDAY/HOLIDAY/AWAY */
 	int *total, *visits;
 	int32_t *nf_any, *nf_visit;
+	int32_t *open;		/* next open day at or after d, any load */
 };
 
 static void
@@ -148,6 +149,9 @@ repday_init(struct repday *r, const struct cg_tp_opts *o, const char *rep)
 	}
 	r->nf_any[r->ndays] = r->ndays;
 	r->nf_visit[r->ndays] = r->ndays;
+	r->open[r->ndays] = r->ndays;
+	for (d = r->ndays - 1; d >= 0; d--)
+		r->open[d] = r->off[d] == DAY_OPEN ? d : r->open[d + 1];
 }
 
 /* Workday residues of an interval, counted from MONDAY0. */
@@ -275,8 +279,15 @@ plan_rep(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 		t.no = seen[p.acct];
 		if (day >= rd->ndays) {
 			t.date = CG_TP_NODATE;
-			t.why = normal ? CG_TP_FULL : CG_TP_OVERDUE;
-			plan->overflow[repidx]++;
+			/* Over capacity, or no working day left at all. */
+			if (rd->open[d0] >= rd->ndays) {
+				t.why = rd->off[d0] != DAY_OPEN ? rd->off[d0] :
+				    CG_TP_FULL;
+				plan->late[repidx]++;
+			} else {
+				t.why = normal ? CG_TP_FULL : CG_TP_OVERDUE;
+				plan->overflow[repidx]++;
+			}
 			next = o->from + d0 + k->every;
 		} else {
 			t.date = o->from + day;
@@ -291,8 +302,9 @@ plan_rep(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 				rd->nf_visit[day] = day + 1;
 			/* The series keeps its own rhythm: a touch moved by
 			 * a weekend or a full day does not push the next one,
-			 * which only never lands on the same day. */
-			next = o->from + d0 + k->every;
+			 * which only never lands on the same day. A late
+			 * catch-up restarts the series from when it happens. */
+			next = (normal ? o->from + d0 : t.date) + k->every;
 			if (next <= t.date)
 				next = t.date + 1;
 		}
@@ -322,6 +334,7 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 
 	memset(plan, 0, sizeof(*plan));
 	plan->overflow = cg_xcalloc(nreps + 1, sizeof(*plan->overflow));
+	plan->late = cg_xcalloc(nreps + 1, sizeof(*plan->late));
 	if (o->to < o->from)
 		return;
 	/* Group the accounts by rep, keeping input order in each group. */
@@ -343,6 +356,7 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	rd.visits = cg_xmalloc((size_t)rd.ndays * sizeof(int));
 	rd.nf_any = cg_xmalloc(((size_t)rd.ndays + 1) * sizeof(int32_t));
 	rd.nf_visit = cg_xmalloc(((size_t)rd.ndays + 1) * sizeof(int32_t));
+	rd.open = cg_xmalloc(((size_t)rd.ndays + 1) * sizeof(int32_t));
 	for (r = 0; r < nreps; r++)
 		plan_rep(o, accts, order + start[r], start[r + 1] - start[r],
 		    reps[r], r, &rd, &h, seen, plan);
@@ -373,6 +387,7 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	free(rd.visits);
 	free(rd.nf_any);
 	free(rd.nf_visit);
+	free(rd.open);
 	free(h.v);
 	free(seen);
 	free(order);
@@ -385,6 +400,7 @@ cg_tp_plan_free(struct cg_tp_plan *plan)
 {
 	free(plan->v);
 	free(plan->overflow);
+	free(plan->late);
 	memset(plan, 0, sizeof(*plan));
 }
 
@@ -397,6 +413,11 @@ cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
 	int n;
 
 	cg_fmt_date(due, t->due);
+	if (t->date == CG_TP_NODATE && t->why >= CG_TP_OFFDAY &&
+	    t->why <= CG_TP_AWAY) {
+		n = snprintf(b, cap, "due %s, no working day left", due);
+		return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
+	}
 	switch (t->why) {
 	case CG_TP_OVERDUE:
 		n = snprintf(b, cap, "overdue since %s%s", due,

@@ -13,7 +13,8 @@
  *   - Each touch falls due one interval after the previous one's due
  *     day: the first one interval after last_contact; a first touch due
  *     before the period is overdue and falls due on the period's first
- *     day, ahead of everything else.
+ *     day, ahead of everything else; the series then restarts from the
+ *     day that catch-up is planned.
  *     Without last_contact the track's touches fall on a fixed calendar
  *     phase, chosen so a rep's accounts of one cadence spread over the
  *     working days of the interval.
@@ -194,7 +195,8 @@ struct cg_tp_opts {
 struct cg_tp_plan {
 	size_t n, cap;
 	struct cg_tp_touch *v;	/* sorted: date (overflow last), rep, order */
-	size_t *overflow;	/* per rep: touches that did not fit */
+	size_t *overflow;	/* per rep: touches over capacity */
+	size_t *late;		/* per rep: due after the last working day */
 };
 
 /*
