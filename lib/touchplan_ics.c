@@ -195,10 +195,11 @@ cg_tp_write_ics(int fd, const struct cg_tp_out *o, const struct cg_tp_plan *p,
 		prop_text(&out, &tmp, "SUMMARY", txt.s);
 		cg_tp_reason(t, a, reason, sizeof(reason));
 		cg_buf_reset(&txt);
-		cg_buf_printf(&txt, "Owner: %s\nAccount: %s%s%s%s\n%s: %s\n"
+		cg_buf_printf(&txt, "Owner: %s\nAccount: %s%s%s%s\n%c%s: %s\n"
 		    "Touch %u: %s", o->reps[a->rep], a->name,
 		    a->id[0] != '\0' ? " (" : "", a->id,
-		    a->id[0] != '\0' ? ")" : "", o->role_name, a->grade,
+		    a->id[0] != '\0' ? ")" : "",
+		    o->role_name[0] - 'a' + 'A', o->role_name + 1, a->grade,
 		    (unsigned)t->no, reason);
 		prop_text(&out, &tmp, "DESCRIPTION", txt.s);
 		prop_text(&out, &tmp, "CATEGORIES", ch);
