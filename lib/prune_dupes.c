@@ -36,7 +36,11 @@ struct grp {
 struct cg_dupes {
 	struct ent *e;
 	size_t ne, cape;
-	uint32_t *slot;		/* open addressing: entry index + 1, 0 empty */
+	struct slot {		/* open addressing */
+		uint32_t idx;	/* entry index + 1, 0 empty */
+		uint32_t h32;	/* high hash bits: most misses end here,
+				 * without touching the entry */
+	} *slot;
 	size_t nslot;		/* power of two */
 	char *keys;		/* arena of key bytes */
 	size_t nkeys, capkeys;
@@ -55,7 +59,13 @@ hash(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return h ^ (h >> 29);
+	/* FNV's low bits are weak; the table indexes by them, so finish
+	 * with MurmurHash3's mixer. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
 }
 
 struct cg_dupes *
@@ -105,13 +115,14 @@ static void
 grow_slots(struct cg_dupes *d)
 {
 	size_t n = d->nslot * 2, i;
-	uint32_t *s = cg_xcalloc(n, sizeof(*s));
+	struct slot *s = cg_xcalloc(n, sizeof(*s));
 
 	for (i = 0; i < d->ne; i++) {
 		size_t j = d->e[i].hash & (n - 1);
-		while (s[j] != 0)
+		while (s[j].idx != 0)
 			j = (j + 1) & (n - 1);
-		s[j] = (uint32_t)i + 1;
+		s[j].idx = (uint32_t)i + 1;
+		s[j].h32 = (uint32_t)(d->e[i].hash >> 32);
 	}
 	free(d->slot);
 	d->slot = s;
@@ -126,11 +137,13 @@ lookup(struct cg_dupes *d, const char *s, size_t n, int add)
 	size_t j = h & (d->nslot - 1);
 	struct ent *e;
 
-	while (d->slot[j] != 0) {
-		e = &d->e[d->slot[j] - 1];
-		if (e->hash == h && e->klen == n &&
-		    memcmp(d->keys + e->koff, s, n) == 0)
-			return d->slot[j] - 1;
+	while (d->slot[j].idx != 0) {
+		if (d->slot[j].h32 == (uint32_t)(h >> 32)) {
+			e = &d->e[d->slot[j].idx - 1];
+			if (e->hash == h && e->klen == n &&
+			    memcmp(d->keys + e->koff, s, n) == 0)
+				return d->slot[j].idx - 1;
+		}
 		j = (j + 1) & (d->nslot - 1);
 	}
 	if (!add)
@@ -152,7 +165,8 @@ lookup(struct cg_dupes *d, const char *s, size_t n, int add)
 	e->parent = (uint32_t)d->ne;
 	e->grp = NIL;
 	d->nkeys += n;
-	d->slot[j] = (uint32_t)++d->ne;
+	d->slot[j].idx = (uint32_t)++d->ne;
+	d->slot[j].h32 = (uint32_t)(h >> 32);
 	if (d->ne * 2 > d->nslot)
 		grow_slots(d);
 	return (uint32_t)(d->ne - 1);

@@ -102,8 +102,13 @@ is_suffix(const char *w, size_t n)
 {
 	size_t i;
 
+	/* Every name's last word comes here: no suffix is longer than 12
+	 * bytes, and the first letters rule most words out cheaply. */
+	if (n < 2 || n > 12)
+		return 0;
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-		if (strlen(suffixes[i]) == n && memcmp(suffixes[i], w, n) == 0)
+		if (suffixes[i][0] == w[0] && suffixes[i][1] == w[1] &&
+		    strlen(suffixes[i]) == n && memcmp(suffixes[i], w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -157,9 +162,15 @@ cg_prune_norm_name(const char *s, size_t n, struct cg_buf *out)
 			if (!inword && nw < 64)
 				start[nw++] = out->len;
 			inword = 1;
-			if (cp < 0x80)
-				cg_buf_addc(out, (char)(cp >= 'A' && cp <= 'Z' ?
-				    cp + 32 : cp));
+			if (cp < 0x80) {
+				if (out->len + 2 > out->cap) {
+					cg_buf_addc(out, ' ');	/* grows */
+					out->len--;
+				}
+				out->s[out->len++] = (char)(cp >= 'A' &&
+				    cp <= 'Z' ? cp + 32 : cp);
+				out->s[out->len] = '\0';
+			}
 			else if ((f = fold_cp(cp)) != NULL)
 				cg_buf_adds(out, f);
 			else
