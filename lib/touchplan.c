@@ -326,6 +326,7 @@ cg_touchplan_run(struct cg_common *c, const struct cg_tp_config *tc,
 
 	memset(&out, 0, sizeof(out));
 	out.accts = acc;
+	out.nacct = nacc;
 	out.reps = repnames;
 	out.role_name = role;
 	out.keep_names = keepn;

@@ -437,6 +437,20 @@ cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
 		    "due %s, over capacity" : "due %s, day full", due);
 		break;
 	default:
+		/* The common case, without printf. */
+		if (a->cad->ntracks == 1 && k->every < 10000 && cap >= 24) {
+			char *q = b;
+			int e = k->every, div;
+
+			memcpy(q, "every ", 6);
+			q += 6;
+			for (div = 1000; div > 1 && e / div == 0; div /= 10)
+				;
+			for (; div > 0; div /= 10)
+				*q++ = (char)('0' + e / div % 10);
+			memcpy(q, " days", 6);
+			return (size_t)(q + 5 - b);
+		}
 		if (a->cad->ntracks > 1)
 			n = snprintf(b, cap, "%s every %d days", k->name,
 			    k->every);

@@ -219,6 +219,7 @@ size_t cg_tp_reason(const struct cg_tp_touch *t,
 struct cg_dialect;
 struct cg_tp_out {
 	const struct cg_tp_account *accts;
+	size_t nacct;
 	const char *const *reps;
 	const char *role_name;		/* "grade" or "quadrant" */
 	const char *const *keep_names;	/* headers of --keep columns */
