@@ -3,6 +3,7 @@
  * spreadsheets and CRMs export, and on the ones they must refuse.
  */
 #include <setjmp.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -219,7 +220,7 @@ test_every_house_style_reads_back(void **state)
 {
 	static const char *const groups[] = { ",", ".", " ", NBSP, NNBSP, "'" };
 	static const char *const before[] = { "", "$", EURO, "EUR ", "" };
-	static const char *const after[] = { "", "", "", "", " " EURO };
+	static const char *const after[] = { "", "", "", "", (" " EURO) };
 	uint64_t seed = 42;
 	int i;
 
@@ -264,6 +265,96 @@ test_every_house_style_reads_back(void **state)
 		    CG_DEC_COMMA) || info.negative_parens != paren ||
 		    info.currency != (c != 0))
 			fail_msg("\"%s\": wrong info", fancy);
+	}
+}
+
+static uint64_t
+lcg(uint64_t *seed)
+{
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *seed >> 11;
+}
+
+/* The parser's shortcut for short numbers must agree with strtod. */
+static void
+test_plain_numbers_read_as_strtod_reads_them(void **state)
+{
+	uint64_t seed = 7;
+	char txt[64];
+	double got, want;
+	int i, k, o, nint, nfrac, e;
+
+	for (i = 0; i < 200000; i++) {
+		o = 0;
+		if (lcg(&seed) % 2)
+			txt[o++] = '-';
+		nint = 1 + (int)(lcg(&seed) % 12);
+		nfrac = (int)(lcg(&seed) % 12);
+		for (k = 0; k < nint; k++)
+			txt[o++] = (char)('0' + lcg(&seed) % 10);
+		if (nfrac > 0) {
+			txt[o++] = '.';
+			for (k = 0; k < nfrac; k++)
+				txt[o++] = (char)('0' + lcg(&seed) % 10);
+		}
+		if (lcg(&seed) % 3 == 0) {
+			e = (int)(lcg(&seed) % 61) - 30;
+			o += snprintf(txt + o, sizeof(txt) - o, "e%d", e);
+		}
+		txt[o] = '\0';
+		want = strtod(txt, NULL);
+		if (want == 0)
+			want = 0;	/* the parser never returns -0 */
+		/* "1.234" alone is ambiguous; with ',' as the hint it is
+		 * 1234, so ask with '.' to mean what strtod means. */
+		if (cg_parse_num(txt, (size_t)o, '.', &got, NULL) != CG_V_OK ||
+		    memcmp(&got, &want, sizeof(got)) != 0)
+			fail_msg("\"%s\" read %.17g, strtod says %.17g", txt,
+			    got, want);
+	}
+}
+
+/* Fixed-point output must be printf's "%.*f", digit for digit. */
+static void
+test_fixed_format_matches_printf(void **state)
+{
+	uint64_t seed = 11;
+	char got[64], want[400];
+	double v;
+	int i, prec, n;
+
+	for (i = 0; i < 300000; i++) {
+		uint64_t r = lcg(&seed);
+
+		switch (r % 4) {
+		case 0:		/* exact binary ties: k/8, k/1024 */
+			v = (double)(int64_t)(lcg(&seed) % 2000001 - 1000000) /
+			    (r % 8 == 0 ? 1024 : 8);
+			break;
+		case 1:		/* decimal-looking halves: 2.675, 1.005 */
+			v = (double)(int64_t)(lcg(&seed) % 2000001 - 1000000) /
+			    1000 + 0.0005 * (double)(r % 3);
+			break;
+		case 2:		/* any magnitude */
+			v = ldexp((double)(lcg(&seed) % (1ULL << 53)),
+			    (int)(lcg(&seed) % 120) - 100);
+			break;
+		default:	/* money-sized */
+			v = (double)(lcg(&seed) % 100000000) / 100.0;
+			break;
+		}
+		if (r & (1ULL << 40))
+			v = -v;
+		prec = (int)(lcg(&seed) % 10);
+		n = snprintf(want, sizeof(want), "%.*f", prec, v);
+		if (want[0] == '-' && strspn(want + 1, "0.") == (size_t)n - 1)
+			memmove(want, want + 1, (size_t)n);
+		if (strlen(want) >= sizeof(got))
+			continue;
+		cg_fmt_num(got, sizeof(got), v, prec, 0, '.');
+		if (strcmp(got, want) != 0)
+			fail_msg("%.17g at %d: \"%s\", printf \"%s\"", v, prec,
+			    got, want);
 	}
 }
 
@@ -349,6 +440,8 @@ main(void)
 		cmocka_unit_test(test_info_may_be_null_and_value_untouched_on_error),
 		cmocka_unit_test(test_very_long_input_is_refused_not_overrun),
 		cmocka_unit_test(test_every_house_style_reads_back),
+		cmocka_unit_test(test_plain_numbers_read_as_strtod_reads_them),
+		cmocka_unit_test(test_fixed_format_matches_printf),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_round_trips_through_the_parser),
 		cmocka_unit_test(test_strerror_names_every_code),
