@@ -58,6 +58,13 @@ check "gen with a bad size is a usage error (exit 2)" status_is 2 "$GEN" account
 check "the floor stops at an unterminated quote (exit 1)" \
 	eval 'printf "a,b\n1,\"x\n" | "$FLOOR" >/dev/null 2>&1; [ $? -eq 1 ]'
 
+if [ -x "$BENCH/passthrough" ]; then
+	check "the core passthrough gives back a comma file byte for byte" \
+		eval '"$BENCH/passthrough" <"$tmp/a1.csv" | cmp -s - "$tmp/a1.csv"'
+	check "the core passthrough gives back an excel-eu file byte for byte" \
+		eval '"$BENCH/passthrough" <"$tmp/eu.csv" | cmp -s - "$tmp/eu.csv"'
+fi
+
 # The structural checks read CSV properly, so they need python3.
 if command -v python3 >/dev/null 2>&1; then
 	"$FLOOR" <"$tmp/a1.csv" >"$tmp/f1.csv"
