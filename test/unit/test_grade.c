@@ -84,6 +84,39 @@ vals_rank_of_an_empty_set_is_zero(void **state)
 	cg_grade_vals_free(&v);
 }
 
+static void
+vals_sort_orders_negatives_zeros_and_large_sets(void **state)
+{
+	struct cg_grade_vals v;
+	size_t i, below, equal;
+	unsigned long seed = 12345;
+	double x;
+	int small;
+
+	(void)state;
+	for (small = 0; small <= 1; small++) {
+		cg_grade_vals_init(&v, small);
+		for (i = 0; i < 20000; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			x = (double)(long)(seed >> 40) / 64 - 60000;
+			cg_grade_vals_add(&v, i % 7 == 0 ? -0.0 : i % 5 == 0 ?
+			    0.0 : x);
+		}
+		cg_grade_vals_add(&v, -1e300);
+		cg_grade_vals_add(&v, 1e300);
+		cg_grade_vals_freeze(&v);
+		for (i = 1; i < v.nu; i++)
+			assert_true(small ? v.f[i - 1] < v.f[i] :
+			    v.d[i - 1] < v.d[i]);
+		/* -0 and 0 are one value: the 2858 + 3428 zeros of the loop
+		 * (every 7th, then every 5th of the rest). */
+		cg_grade_vals_rank(&v, 0.0, &below, &equal, NULL);
+		assert_int_equal(equal, 2858 + 3428);
+		assert_int_equal(v.below[v.nu], 20002);
+		cg_grade_vals_free(&v);
+	}
+}
+
 /* ---- rfm ---- */
 
 static void
@@ -350,6 +383,7 @@ main(void)
 		cmocka_unit_test(midrank_of_a_lone_value_is_one_half),
 		cmocka_unit_test(vals_rank_counts_smaller_and_equal_values),
 		cmocka_unit_test(vals_rank_of_an_empty_set_is_zero),
+		cmocka_unit_test(vals_sort_orders_negatives_zeros_and_large_sets),
 		cmocka_unit_test(quintile_is_one_plus_floor_five_beaten_over_n),
 		cmocka_unit_test(every_rfm_cell_has_a_segment),
 		cmocka_unit_test(segments_follow_the_table),
