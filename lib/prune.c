@@ -58,7 +58,7 @@ pass1(struct cg_input *in, struct cg_prune_ctx *c, struct cg_dupes *d,
 		if ((hit = cg_prune_check(c, r, row, rowno, err)) < 0)
 			return -1;
 		/* Rows another rule drops do not compete for "best". */
-		if (hit == 0 && (nk = cg_prune_keys(c, row)) > 0) {
+		if (hit == 0 && (nk = cg_prune_keys(c, row, 0)) > 0) {
 			const char *id = NULL;
 			size_t idlen = 0;
 			if (c->c_id != CG_PRUNE_NOCOL) {
@@ -126,7 +126,7 @@ pass2(struct cg_input *in, struct cg_prune_ctx *c, struct cg_dupes *d,
 				first = i;
 				break;
 			}
-		if (hit == 0 && d != NULL && cg_prune_keys(c, row) > 0 &&
+		if (hit == 0 && d != NULL && cg_prune_keys(c, row, 1) > 0 &&
 		    (key = first_key(c)) != NULL) {
 			long best, line;
 			const char *id;

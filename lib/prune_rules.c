@@ -391,16 +391,18 @@ cg_prune_check(struct cg_prune_ctx *c, struct cg_reader *r,
 }
 
 size_t
-cg_prune_keys(struct cg_prune_ctx *c, const struct cg_row *row)
+cg_prune_keys(struct cg_prune_ctx *c, const struct cg_row *row,
+    int first_only)
 {
 	static const char kind[CG_KEY_N] = { 'n', 'e', 'd', 'd', 'p' };
 	size_t i, k = 0, len = 0;
 	struct cg_buf *b;
 
-	for (i = 0; i < CG_KEY_N; i++) {
+	for (i = 0; i < CG_KEY_N; i++)
+		cg_buf_reset(&c->keys[i]);
+	for (i = 0; i < CG_KEY_N && !(first_only && k > 0); i++) {
 		size_t col = c->c_key[i];
 		b = &c->keys[i];
-		cg_buf_reset(b);
 		if (col == CG_PRUNE_NOCOL)
 			continue;
 		switch (i) {

@@ -182,8 +182,10 @@ int cg_prune_check(struct cg_prune_ctx *c, struct cg_reader *r,
     const struct cg_row *row, long rowno, struct cg_err *err);
 
 /* Fill c->keys from the row (empty buffers for no key); returns how many
- * are non-empty. */
-size_t cg_prune_keys(struct cg_prune_ctx *c, const struct cg_row *row);
+ * are non-empty. With first_only, stop after the first key found (pass
+ * 2 needs one key to find the group). */
+size_t cg_prune_keys(struct cg_prune_ctx *c, const struct cg_row *row,
+    int first_only);
 
 /* ---- normalisation (prune_norm.c), pure ---- */
 
