@@ -1,0 +1,166 @@
+/*
+ * value_fmt.c - numbers written back for spreadsheets: fixed decimals in
+ * the file's own decimal mark, no grouping, so the cell reads as a number.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/value.h"
+
+/*
+ * Scientific notation without a decimal mark ("-15e299" for -1.5e300),
+ * shortest that reads back exactly, for values too long to write out: every reader takes it whatever its
+ * decimal mark, where "1,5e300" would be refused.
+ */
+static int
+fmt_sci(char *tmp, size_t size, size_t cap, double v)
+{
+	char mant[32], *q;
+	int p, len = -1, exp, nd, o;
+
+	/* The fewest digits that read back as v. */
+	for (p = 0; p < 16; p++) {
+		snprintf(mant, sizeof(mant), "%.*e", p, v);
+		if (strtod(mant, NULL) == v)
+			break;
+	}
+	for (; p >= 0; p--) {
+		snprintf(mant, sizeof(mant), "%.*e", p, v);
+		q = strchr(mant, 'e');
+		exp = 0;
+		for (o = q[1] == '-' || q[1] == '+' ? 2 : 1; q[o] != '\0'; o++)
+			exp = exp * 10 + (q[o] - '0');
+		if (q[1] == '-')
+			exp = -exp;
+		/* Join the digits around the mark, then drop trailing zeros. */
+		for (o = 0, nd = 0; mant + o < q; o++)
+			if (mant[o] != '.')
+				mant[nd++] = mant[o];
+		exp -= p;
+		while (nd > 1 && mant[nd - 1] == '0') {
+			nd--;
+			exp++;
+		}
+		mant[nd] = '\0';
+		len = snprintf(tmp, size, "%se%d", mant, exp);
+		if (len >= 0 && (size_t)len < cap)
+			return len;
+	}
+	return len;
+}
+
+/*
+ * "%.*f" without printf, when that gives the same digits: v * 10^prec
+ * is rounded to an integer, unless the product lies so near a half that
+ * its own rounding error could tip it (exact ties included: printf rounds
+ * those to even). Returns the length, or -1 to leave it to printf.
+ */
+static int
+fmt_fixed_fast(char *tmp, size_t size, double v, int prec)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9 };
+	char digits[24];
+	double x, fl, fr;
+	uint64_t r, ip, fp, scale = 1;
+	int nd = 0, o = 0, i;
+
+	if (prec > 9 || size < 40)
+		return -1;
+	x = fabs(v) * p10[prec];
+	if (!(x < 0x1p50))
+		return -1;
+	fl = floor(x);
+	fr = x - fl;	/* exact below 2^52 */
+	/* x is within half an ulp of the true product; an ulp of x is at
+	 * most x * 2^-52. */
+	if (fabs(fr - 0.5) <= x * 0x1p-51 + 0x1p-60)
+		return -1;
+	r = (uint64_t)fl + (fr > 0.5);
+	for (i = 0; i < prec; i++)
+		scale *= 10;
+	ip = r / scale;
+	fp = r % scale;
+	if (v < 0 && r != 0)
+		tmp[o++] = '-';
+	do {
+		digits[nd++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip != 0);
+	while (nd > 0)
+		tmp[o++] = digits[--nd];
+	if (prec > 0) {
+		tmp[o++] = '.';
+		for (i = prec - 1; i >= 0; i--) {
+			tmp[o + i] = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		o += prec;
+	}
+	tmp[o] = '\0';
+	return o;
+}
+
+size_t
+cg_fmt_num(char *buf, size_t cap, double v, int prec, int trim,
+    char decimal)
+{
+	char tmp[400], *dot, *last;
+	int len, p;
+	size_t n;
+
+	if (cap == 0)
+		return 0;
+	if (prec < 0)
+		prec = 0;
+	if (prec > 17)
+		prec = 17;
+	if (isnan(v) || isinf(v)) {
+		/* Not a number a tool should write; keep it visible. */
+		len = snprintf(buf, cap, "%s", isnan(v) ? "NaN" :
+		    v > 0 ? "Inf" : "-Inf");
+		return (size_t)len < cap ? (size_t)len : cap - 1;
+	}
+	/* Fewer decimals when the caller's buffer is short (1e20 with 17
+	 * decimals); scientific notation only when even none fit. */
+	len = fmt_fixed_fast(tmp, sizeof(tmp), v, prec);
+	if (len < 0 || (size_t)len >= cap) {
+		for (p = prec; p >= 0; p--) {
+			len = snprintf(tmp, sizeof(tmp), "%.*f", p, v);
+			if (len >= 0 && (size_t)len < cap)
+				break;
+		}
+		if (p < 0)
+			len = fmt_sci(tmp, sizeof(tmp), cap, v);
+	}
+	if (len < 0)
+		len = 0;
+	n = (size_t)len;
+
+	if ((dot = strchr(tmp, '.')) != NULL) {
+		if (trim) {
+			last = tmp + n - 1;
+			while (last > dot && *last == '0')
+				last--;
+			if (last == dot)
+				last--;
+			n = (size_t)(last + 1 - tmp);
+			tmp[n] = '\0';
+		}
+		if (decimal == ',' && n > (size_t)(dot - tmp))
+			*dot = ',';
+	}
+	/* "-0.00" is zero: print it without the sign. */
+	if (tmp[0] == '-' && strspn(tmp + 1, "0.,") == n - 1) {
+		memmove(tmp, tmp + 1, n);
+		n--;
+	}
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+	return n;
+}
