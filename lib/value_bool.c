@@ -30,6 +30,10 @@ in_list(const char *s, size_t n, const char *const *list)
 	size_t i;
 
 	for (i = 0; list[i] != NULL; i++) {
+		/* Most words differ in the first letter: skip them cheaply. */
+		if (((unsigned char)s[0] | 0x20) != ((unsigned char)list[i][0] |
+		    0x20))
+			continue;
 		if ((unsigned char)list[i][0] >= 0x80) {
 			if (strlen(list[i]) == n && memcmp(s, list[i], n) == 0)
 				return 1;
@@ -47,6 +51,8 @@ cg_parse_bool(const char *s, size_t n, int *out)
 	cg_value_trim(&s, &n);
 	if (n == 0)
 		return CG_V_EMPTY;
+	if (n > 6)
+		return CG_V_ESYNTAX;	/* longer than any word we know */
 	if (in_list(s, n, yes_words)) {
 		*out = 1;
 		return CG_V_OK;
