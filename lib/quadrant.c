@@ -9,6 +9,7 @@
  * read twice (cg_input spools a pipe to a temporary file).
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,12 +64,37 @@ struct run {
 	struct cg_qsum sum;
 	struct cg_qplot plot;
 	int plotting;
+	size_t namelen[CG_Q_N];
+	double *rowe, *rowp;	/* pass 1's values, when pass 2 reuses them */
+	size_t nrows, at;
 	long missing;		/* rows with an axis missing */
 	const char *miss_file;
 	long miss_line;
 };
 
-/* Pass 1: the medians of the axes that are cut at the median. */
+/* Median of the values of v that are not NaN (missing); 0 if none. */
+static int
+median_of(const double *v, size_t n, double *out)
+{
+	double *tmp;
+	size_t i, k = 0;
+
+	tmp = cg_xreallocarray(NULL, n ? n : 1, sizeof(*tmp));
+	for (i = 0; i < n; i++)
+		if (v[i] == v[i])
+			tmp[k++] = v[i];
+	if (k > 0)
+		*out = cg_median(tmp, k);
+	free(tmp);
+	return k > 0;
+}
+
+/*
+ * Pass 1: the medians of the axes cut at the median. The two values of
+ * every row are kept in row order (NaN when missing), so that pass 2
+ * need not parse them again unless it needs more of the row (reasons,
+ * volume): 16 bytes a row, and a copy of one axis for quickselect.
+ */
 static int
 find_medians(struct run *u, struct cg_err *err)
 {
@@ -84,24 +110,26 @@ find_medians(struct run *u, struct cg_err *err)
 			rc = -1;
 			break;
 		}
-		if ((mask & 1) && !u->o->cut_fixed[CG_AX_E])
-			vec_push(&ev, v.e);
-		if ((mask & 2) && !u->o->cut_fixed[CG_AX_P])
-			vec_push(&pv, v.p);
+		vec_push(&ev, mask & 1 ? v.e : NAN);
+		vec_push(&pv, mask & 2 ? v.p : NAN);
 	}
 	if (rc == 0) {
-		if (ev.n > 0) {
-			u->cut[CG_AX_E] = cg_median(ev.v, ev.n);
-			u->known[CG_AX_E] = 1;
-		}
-		if (pv.n > 0) {
-			u->cut[CG_AX_P] = cg_median(pv.v, pv.n);
-			u->known[CG_AX_P] = 1;
-		}
+		if (!u->o->cut_fixed[CG_AX_E])
+			u->known[CG_AX_E] = median_of(ev.v, ev.n,
+			    &u->cut[CG_AX_E]);
+		if (!u->o->cut_fixed[CG_AX_P])
+			u->known[CG_AX_P] = median_of(pv.v, pv.n,
+			    &u->cut[CG_AX_P]);
 		rc = cg_input_rewind(u->in, err);
 	}
-	free(ev.v);
-	free(pv.v);
+	if (rc == 0 && !u->o->explain && !u->want_volume) {
+		u->rowe = ev.v;
+		u->rowp = pv.v;
+		u->nrows = ev.n;
+	} else {
+		free(ev.v);
+		free(pv.v);
+	}
 	return rc < 0 ? -1 : 0;
 }
 
@@ -128,7 +156,7 @@ place_columns(struct run *u, const struct cg_row *hdr)
 	for (i = 0; i < (size_t)u->nout; i++) {
 		u->put[i].col = u->ocol[i];
 		u->put[i].s = out_names[i];
-		u->put[i].n = CG_STRLEN;
+		u->put[i].n = strlen(out_names[i]);
 	}
 	for (i = 1; i < (size_t)u->nout; i++)
 		for (j = i; j > 0 && u->put[j - 1].col > u->put[j].col; j--) {
@@ -200,6 +228,64 @@ build_reason(struct run *u, enum cg_quad q, int mask,
 		cg_buf_adds(&u->reason, "no median: no values on an axis");
 }
 
+/*
+ * 1 if field s[0..n) is a number a spreadsheet reads as it stands in
+ * this dialect (-?digits, optionally the decimal mark and digits): then
+ * it is copied, not reformatted (formatting is the costliest step).
+ */
+static int
+plain_number(const char *s, size_t n, char dec)
+{
+	size_t i = 0, d = 0;
+
+	if (n > 0 && s[0] == '-')
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	if (d == 0)
+		return 0;
+	if (i < n && s[i] == dec) {
+		for (i++, d = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+		if (d == 0)
+			return 0;
+	}
+	return i == n;
+}
+
+/* A value for an added column: copied when plain, else formatted. */
+static void
+put_value(struct run *u, int oc, const struct cg_row *row, int plaincol,
+    size_t col, double v, char dec, char *buf, size_t cap)
+{
+	long long k;
+	size_t n;
+	char *e;
+
+	if (plaincol && plain_number(row->f[col], row->len[col], dec)) {
+		set_put(u, oc, row->f[col], row->len[col]);
+		return;
+	}
+	if (v == (double)(k = (long long)v) && k > -1000000000000000LL &&
+	    k < 1000000000000000LL) {
+		/* Whole numbers (contact products) without printf. */
+		e = buf + cap;
+		*--e = '\0';
+		n = 0;
+		do {
+			*--e = (char)('0' + (k < 0 ? -(k % 10) : k % 10));
+			n++;
+		} while ((k /= 10) != 0);
+		if (v < 0) {
+			*--e = '-';
+			n++;
+		}
+		set_put(u, oc, e, n);
+		return;
+	}
+	set_put(u, oc, buf, cg_fmt_num(buf, cap, v, 2, 1, dec));
+}
+
 /* Pass 2 (or the only pass): every row out. */
 static int
 write_rows(struct run *u, struct cg_err *err)
@@ -210,12 +296,15 @@ write_rows(struct run *u, struct cg_err *err)
 	enum cg_quad q;
 	char ebuf[40], pbuf[40], dec;
 	int rc, mask;
-	size_t en, pn;
 
 	while ((rc = cg_input_next(u->in, &row, err)) > 0) {
 		r = cg_input_reader(u->in);
-		mask = cg_qaxes_read(&u->ax, r, row, u->want_volume, &v, err);
-		if (mask < 0)
+		if (u->rowe != NULL && u->at < u->nrows) {
+			v.e = u->rowe[u->at];
+			v.p = u->rowp[u->at++];
+			mask = (v.e == v.e ? 1 : 0) | (v.p == v.p ? 2 : 0);
+		} else if ((mask = cg_qaxes_read(&u->ax, r, row,
+		    u->want_volume, &v, err)) < 0)
 			return -1;
 		q = (mask & 3) == 3 && u->known[0] && u->known[1] ?
 		    cg_quad_of(v.e, v.p, u->cut[0], u->cut[1]) : CG_Q_NONE;
@@ -236,12 +325,18 @@ write_rows(struct run *u, struct cg_err *err)
 		if (u->w == NULL)
 			continue;
 		dec = cg_reader_dialect(r)->decimal;
-		en = mask & 1 ? cg_fmt_num(ebuf, sizeof(ebuf), v.e, 2, 1, dec) : 0;
-		pn = mask & 2 ? cg_fmt_num(pbuf, sizeof(pbuf), v.p, 2, 1, dec) : 0;
 		set_put(u, OC_QUAD, q == CG_Q_NONE ? "" : u->o->names[q],
-		    CG_STRLEN);
-		set_put(u, OC_EVAL, ebuf, en);
-		set_put(u, OC_PVAL, pbuf, pn);
+		    q == CG_Q_NONE ? 0 : u->namelen[q]);
+		if (mask & 1)
+			put_value(u, OC_EVAL, row, u->ax.emode != CG_QE_PRODUCT,
+			    u->ax.ecol[0], v.e, dec, ebuf, sizeof(ebuf));
+		else
+			set_put(u, OC_EVAL, "", 0);
+		if (mask & 2)
+			put_value(u, OC_PVAL, row, !u->ax.headroom, u->ax.pcol,
+			    v.p, dec, pbuf, sizeof(pbuf));
+		else
+			set_put(u, OC_PVAL, "", 0);
 		if (u->o->explain) {
 			build_reason(u, q, mask, &v, dec);
 			set_put(u, OC_REASON, u->reason.s, u->reason.len);
@@ -310,10 +405,10 @@ run_body(struct run *u, const struct cg_row *hdr, struct cg_err *err)
 			u->cut[ax] = u->o->cut[ax];
 			u->known[ax] = 1;
 		}
+	u->want_volume = u->o->summary != CG_QSUM_NONE || u->plotting;
 	if ((!u->o->cut_fixed[0] || !u->o->cut_fixed[1]) &&
 	    find_medians(u, err) < 0)
 		return -1;
-	u->want_volume = u->o->summary != CG_QSUM_NONE || u->plotting;
 	u->sum.has_volume = u->ax.has_volume;
 	to_stdout = u->o->summary == CG_QSUM_NONE &&
 	    !(u->o->plot != NULL && strcmp(u->o->plot, "-") == 0);
@@ -366,6 +461,8 @@ cg_quadrant_run(const struct cg_quadrant_opts *o, struct cg_common *c,
 	u.o = o;
 	u.c = c;
 	u.plotting = o->plot != NULL;
+	for (rc = 0; rc < CG_Q_N; rc++)
+		u.namelen[rc] = strlen(o->names[rc]);
 	cg_qplot_init(&u.plot, o->labels);
 	ro = cg_common_reader_opts(c, !o->cut_fixed[0] || !o->cut_fixed[1]);
 	if ((u.in = cg_input_open(argc, argv, &ro, err)) == NULL) {
@@ -378,6 +475,8 @@ cg_quadrant_run(const struct cg_quadrant_opts *o, struct cg_common *c,
 		rc = -1;
 	cg_input_free(u.in);
 	cg_buf_free(&u.reason);
+	free(u.rowe);
+	free(u.rowp);
 	cg_qplot_free(&u.plot);
 	return rc < 0 ? -1 : 0;
 }
