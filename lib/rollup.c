@@ -23,7 +23,34 @@
 /* Why a deal was not counted; also the order of the warnings. */
 enum {
 	SKIP_EMPTY_KEY, SKIP_EMPTY_DATE, SKIP_BAD_DATE, SKIP_EMPTY_VALUE,
-	SKIP_BAD_VALUE, SKIP_UNKNOWN, NSKIP
+	SKIP_BAD_VALUE, SKIP_UNKNOWN, NSKIP,
+	COUNT = -1		/* not skipped (yet: the key may be unknown) */
+};
+
+/*
+ * A deal waiting in the pipeline. The table lookup of a deal is done two
+ * deals after it was read, with its slot and record prefetched in the
+ * meantime (see cg_rollup_prefetch); so the row is copied, since the
+ * reader's row is gone by then, and every deal that passed --where goes
+ * through the pipeline, so that rejects keep the input's order.
+ */
+#define DEPTH 6		/* deals in flight, the newest included */
+#define LAG_REC 3		/* the record is prefetched this many later */
+
+struct pend {
+	int kind;		/* COUNT or SKIP_* */
+	size_t col;		/* field a skip is about */
+	struct cg_reader *r;	/* readers live until cg_input_free */
+	unsigned long seq;
+	uint64_t h;		/* hash of the key (COUNT) */
+	double v;
+	int32_t day;
+	struct cg_row row;	/* the copy */
+	const char **f;
+	size_t *len, fcap;
+	char *bytes;		/* its bytes: fields, then raw */
+	size_t bcap;
+	struct cg_buf why;	/* reason of a skip */
 };
 
 struct skip {
@@ -48,7 +75,9 @@ struct run {
 	struct cg_outfile rej;
 	int rej_open;		/* rej is open and not yet committed */
 	struct cg_writer *rw;
-	struct cg_buf why;	/* reason text of the current row */
+	struct pend pend[DEPTH];
+	unsigned long npend;	/* deals put into the pipeline so far */
+	unsigned long ndone;	/* deals taken out of it */
 };
 
 /* Column for an explicit header name, or a role. */
@@ -108,33 +137,134 @@ rejects_open(struct run *u, struct cg_reader *r, const struct cg_row *hdr,
 	return cg_writer_row(u->rw, hdr, &p, 1, err);
 }
 
-/*
- * Skip the current row for reason `kind` (text in u->why). With --strict
- * it is an error at field `col`; `fatal` says err already holds one.
- */
+/* Account for skipped deal p: a count, a rejects row, or with --strict
+ * an error at the field the reason is about. */
 static int
-skip(struct run *u, struct cg_reader *r, const struct cg_row *row, int kind,
-    size_t col, int fatal, struct cg_err *err)
+skip(struct run *u, struct pend *p, struct cg_err *err)
 {
-	struct skip *s = &u->skip[kind];
-	struct cg_put p;
+	struct skip *s = &u->skip[p->kind];
+	struct cg_put put;
 
-	if (u->o->strict) {
-		if (fatal)
-			return -1;
-		return cg_row_err(err, CG_EVALUE, r, row, col, "%s", u->why.s);
-	}
+	if (u->o->strict)
+		return cg_row_err(err, CG_EVALUE, p->r, &p->row, p->col, "%s",
+		    p->why.s);
 	if (s->n++ == 0) {
-		s->file = cg_xstrdup(cg_reader_name(r));
-		s->line = row->line;
-		s->seq = u->seq;
+		s->file = cg_xstrdup(cg_reader_name(p->r));
+		s->line = p->row.line;
+		s->seq = p->seq;
 	}
 	if (u->rw == NULL)
 		return 0;
-	p.col = row->n;
-	p.s = u->why.s;
-	p.n = u->why.len;
-	return cg_writer_row(u->rw, row, &p, 1, err);
+	put.col = p->row.n;
+	put.s = p->why.s;
+	put.n = p->why.len;
+	return cg_writer_row(u->rw, &p->row, &put, 1, err);
+}
+
+/* Copy the reader's row into p, which outlives it. */
+static void
+keep_row(struct pend *p, const struct cg_row *row)
+{
+	size_t i, need = row->raw != NULL ? row->rawlen : 0;
+	char *q;
+
+	if (p->fcap < row->n) {
+		p->fcap = row->n;
+		p->f = cg_xreallocarray(p->f, p->fcap, sizeof(*p->f));
+		p->len = cg_xreallocarray(p->len, p->fcap, sizeof(*p->len));
+	}
+	for (i = 0; i < row->n; i++)
+		need += row->len[i] + 1;
+	if (p->bcap < need + 1) {
+		p->bcap = need + 1 > 2 * p->bcap ? need + 1 : 2 * p->bcap;
+		p->bytes = cg_xrealloc(p->bytes, p->bcap);
+	}
+	q = p->bytes;
+	for (i = 0; i < row->n; i++) {
+		memcpy(q, row->f[i], row->len[i]);
+		q[row->len[i]] = '\0';
+		p->f[i] = q;
+		p->len[i] = row->len[i];
+		q += row->len[i] + 1;
+	}
+	p->row = *row;
+	p->row.f = p->f;
+	p->row.len = p->len;
+	if (row->raw != NULL) {
+		memcpy(q, row->raw, row->rawlen);
+		p->row.raw = q;
+	}
+}
+
+/* Take the oldest deal out of the pipeline: count it or skip it. */
+static int
+finish(struct run *u, struct cg_err *err)
+{
+	struct pend *p = &u->pend[u->ndone++ % DEPTH];
+	const char *k = p->row.f[u->kcol];
+	size_t kl = p->row.len[u->kcol];
+	struct cg_rollup_acc *a;
+
+	if (p->kind != COUNT)
+		return skip(u, p, err);
+	if (u->acc != NULL) {
+		if ((a = cg_rollup_find_h(u->t, k, kl, p->h)) == NULL) {
+			p->kind = SKIP_UNKNOWN;
+			p->col = u->kcol;
+			cg_buf_reset(&p->why);
+			cg_buf_printf(&p->why, "%s not in %s", u->kname,
+			    cg_rollup_accounts_name(u->acc));
+			return skip(u, p, err);
+		}
+	} else
+		a = cg_rollup_intern_h(u->t, k, kl, p->h);
+	cg_rollup_add(a, p->v, p->day, u->o->today, u->o->window);
+	if (u->has_x)
+		cg_rollup_distinct(u->t, a, p->row.f[u->xcol],
+		    p->row.len[u->xcol]);
+	return 0;
+}
+
+/* Empty the pipeline (end of input, or before an error at this row). */
+static int
+drain(struct run *u, struct cg_err *err)
+{
+	while (u->ndone < u->npend)
+		if (finish(u, err) < 0)
+			return -1;
+	return 0;
+}
+
+/* A field error with --strict: earlier deals may hold an earlier one. */
+static int
+fail_here(struct run *u, struct cg_err *err, const struct cg_err *here)
+{
+	if (drain(u, err) < 0)
+		return -1;
+	*err = *here;
+	return -1;
+}
+
+/*
+ * Plain integers ("4514": most deal logs) are read here, without the
+ * general money parser: they say nothing about the decimal mark, so
+ * cg_field_num would give the same value and learn nothing from them.
+ */
+static int
+plain_int(const char *s, size_t n, double *out)
+{
+	long long v = 0;
+	size_t i = n > 0 && s[0] == '-';
+
+	if (n == i || n - i > 15)
+		return 0;
+	for (; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = s[0] == '-' ? -(double)v : (double)v;
+	return 1;
 }
 
 /*
@@ -155,68 +285,79 @@ date_conflict(const struct run *u, const struct cg_row *row)
 	    cg_parse_date(s, n, CG_DATES_EU, &d, NULL) == CG_V_OK;
 }
 
+/*
+ * Read what a deal needs and put it into the pipeline; take out the one
+ * put in DEPTH - 1 deals ago.
+ */
 static int
 deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
     struct cg_err *err)
 {
 	const struct cg_rollup_opts *o = u->o;
+	struct pend *p;
 	struct cg_err e2;
-	int32_t day;
-	double v;
-	size_t i;
 	int rc, vc;
 
 	u->seq++;
 	if (!cg_rollup_where_match(u->where, row))
 		return 0;
-	cg_buf_reset(&u->why);
+	p = &u->pend[u->npend % DEPTH];
+	p->kind = COUNT;
+	cg_buf_reset(&p->why);
 	if (row->len[u->kcol] == 0) {
-		cg_buf_printf(&u->why, "empty %s", u->kname);
-		return skip(u, r, row, SKIP_EMPTY_KEY, u->kcol, 0, err);
+		cg_buf_printf(&p->why, "empty %s", u->kname);
+		p->kind = SKIP_EMPTY_KEY;
+		p->col = u->kcol;
+		goto queue;
 	}
-	rc = cg_field_date(r, row, u->dcol, &u->dc, o->prog, &day,
-	    o->strict ? err : &e2);
-	if (rc < 0 && date_conflict(u, row)) {
-		if (!o->strict)
-			*err = e2;
-		return -1;
-	}
+	rc = cg_field_date(r, row, u->dcol, &u->dc, o->prog, &p->day, &e2);
+	if (rc < 0 && (o->strict || date_conflict(u, row)))
+		return fail_here(u, err, &e2);
 	if (rc <= 0) {
 		if (rc < 0) {
 			vc = cg_parse_date(row->f[u->dcol], row->len[u->dcol],
-			    u->dc.order, &day, NULL);
-			cg_buf_printf(&u->why, "unreadable %s: %s", u->dname,
+			    u->dc.order, &p->day, NULL);
+			cg_buf_printf(&p->why, "unreadable %s: %s", u->dname,
 			    cg_value_strerror(vc));
 		} else
-			cg_buf_printf(&u->why, "empty %s", u->dname);
-		return skip(u, r, row, rc == 0 ? SKIP_EMPTY_DATE :
-		    SKIP_BAD_DATE, u->dcol, rc < 0, err);
+			cg_buf_printf(&p->why, "empty %s", u->dname);
+		p->kind = rc == 0 ? SKIP_EMPTY_DATE : SKIP_BAD_DATE;
+		p->col = u->dcol;
+		goto queue;
 	}
-	rc = cg_field_num(r, row, u->vcol, &v, o->strict ? err : &e2);
+	if (plain_int(row->f[u->vcol], row->len[u->vcol], &p->v))
+		rc = 1;
+	else
+		rc = cg_field_num(r, row, u->vcol, &p->v, &e2);
+	if (rc < 0 && o->strict)
+		return fail_here(u, err, &e2);
 	if (rc <= 0) {
 		if (rc < 0) {
 			vc = cg_parse_num(row->f[u->vcol], row->len[u->vcol],
-			    cg_reader_dialect(r)->decimal, &v, NULL);
-			cg_buf_printf(&u->why, "unreadable %s: %s", u->vname,
+			    cg_reader_dialect(r)->decimal, &p->v, NULL);
+			cg_buf_printf(&p->why, "unreadable %s: %s", u->vname,
 			    cg_value_strerror(vc));
 		} else
-			cg_buf_printf(&u->why, "empty %s", u->vname);
-		return skip(u, r, row, rc == 0 ? SKIP_EMPTY_VALUE :
-		    SKIP_BAD_VALUE, u->vcol, rc < 0, err);
+			cg_buf_printf(&p->why, "empty %s", u->vname);
+		p->kind = rc == 0 ? SKIP_EMPTY_VALUE : SKIP_BAD_VALUE;
+		p->col = u->vcol;
+		goto queue;
 	}
-	if (u->acc != NULL) {
-		i = cg_rollup_lookup(u->t, row->f[u->kcol], row->len[u->kcol]);
-		if (i == (size_t)-1) {
-			cg_buf_printf(&u->why, "%s not in %s", u->kname,
-			    cg_rollup_accounts_name(u->acc));
-			return skip(u, r, row, SKIP_UNKNOWN, u->kcol, 0, err);
-		}
-	} else
-		i = cg_rollup_intern(u->t, row->f[u->kcol], row->len[u->kcol]);
-	cg_rollup_add(u->t, i, v, day, o->today, o->window);
-	if (u->has_x)
-		cg_rollup_distinct(u->t, i, row->f[u->xcol],
-		    row->len[u->xcol]);
+	p->h = cg_rollup_hash(row->f[u->kcol], row->len[u->kcol]);
+	cg_rollup_prefetch(u->t, p->h);
+queue:
+	keep_row(p, row);
+	p->r = r;
+	p->seq = u->seq;
+	u->npend++;
+	if (u->npend - u->ndone > LAG_REC) {
+		struct pend *q = &u->pend[(u->npend - 1 - LAG_REC) % DEPTH];
+
+		if (q->kind == COUNT)
+			cg_rollup_prefetch_rec(u->t, q->h);
+	}
+	if (u->npend - u->ndone == DEPTH)
+		return finish(u, err);
 	return 0;
 }
 
@@ -265,7 +406,12 @@ run_free(struct run *u)
 	free(u->dname);
 	for (k = 0; k < NSKIP; k++)
 		free(u->skip[k].file);
-	cg_buf_free(&u->why);
+	for (k = 0; k < DEPTH; k++) {
+		free(u->pend[k].f);
+		free(u->pend[k].len);
+		free(u->pend[k].bytes);
+		cg_buf_free(&u->pend[k].why);
+	}
 }
 
 int
@@ -310,7 +456,7 @@ cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
 		if (deal(&u, r, row, err) < 0)
 			goto out;
 	}
-	if (rc < 0)
+	if (rc < 0 || drain(&u, err) < 0)
 		goto out;
 	/* Numbers follow the decimal mark the values showed. */
 	d.decimal = cg_reader_dialect(cg_input_reader(in))->decimal;

@@ -2,18 +2,23 @@
  * rollup_agg.c - the account table of rollup: key bytes -> figures.
  *
  * Our own open-addressing table rather than glibc's hsearch_r or tsearch:
- * hsearch_r has a fixed size chosen up front, wants NUL-terminated keys
- * (fields may hold NUL) and one table per process unless every caller
- * carries its own struct; tsearch is a tree with a malloc per node and
- * O(log n) string compares per deal. With 10M deals the lookup is the
- * inner loop, so: linear probing over a power-of-two slot array that
- * keeps 32 bits of the hash beside the index (most misses never touch
- * the key), keys copied once into an arena (no malloc per account), and
- * dense indexes in first-seen order, which is also the output order.
+ * hsearch_r has a fixed size chosen up front and wants NUL-terminated
+ * keys (fields may hold NUL); tsearch is a tree with a malloc per node
+ * and O(log n) string compares per deal. With 10M deals over 100k
+ * accounts the lookup is the inner loop and its cost is cache misses, so
+ * the layout is chosen to touch as few places as possible per deal:
  *
- * Distinct counts: the --distinct values are interned the same way (a
- * few dozen sales agents), and the (account, value) pairs live in a set
- * of 64-bit integers, 8 bytes per pair.
+ *   - slots are 8 bytes (32 bits of the hash, and where the record is),
+ *     so a probe that meets another key is settled without leaving the
+ *     slot array;
+ *   - each account is one record, figures followed by its key bytes, in
+ *     one growing buffer: a hit touches the slot and the record, which
+ *     the deal's figures need anyway. No malloc per account.
+ *
+ * Distinct counts (--distinct sales_agent): the values are interned in a
+ * second, small table (a few dozen agents); an account remembers the
+ * first 64 value numbers as bits of a word in its record, and only
+ * values numbered 64 and up go to a set of (account, value) pairs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,32 +204,36 @@ struct dval {
 	uint64_t hash;
 };
 
+#define REC_ALIGN 8
+
 struct cg_rollup_table {
-	struct strtab keys;
-	struct cg_rollup_acc *acc;
-	size_t cap;
+	/* Accounts: slot.idx1 is the record's offset / REC_ALIGN + 1. */
+	struct slot *slot;
+	size_t mask;
+	char *rec;		/* the records, back to back */
+	size_t reclen, reccap;
+	uint32_t *order;	/* record offsets / REC_ALIGN, first-seen order */
+	size_t n, ordcap;
 
 	struct strtab vals;	/* --distinct values */
 	struct dval *dv;
 	size_t dvcap;
 
-	uint64_t *pair;		/* (account << 32 | value) + 1; 0 = empty */
+	uint64_t *pair;		/* (index << 32 | value) + 1; 0 = empty */
 	size_t pmask, npair;
 };
 
-static const char *
-acc_key(const void *ctx, size_t i, size_t *len)
+static struct cg_rollup_acc *
+rec_at(const struct cg_rollup_table *t, uint32_t off8)
 {
-	const struct cg_rollup_table *t = ctx;
-
-	*len = t->acc[i].keylen;
-	return t->acc[i].key;
+	return (struct cg_rollup_acc *)(void *)(t->rec +
+	    (size_t)off8 * REC_ALIGN);
 }
 
-static uint64_t
-acc_hash(const void *ctx, size_t i)
+const char *
+cg_rollup_key(const struct cg_rollup_acc *a)
 {
-	return ((const struct cg_rollup_table *)ctx)->acc[i].hash;
+	return (const char *)(a + 1);
 }
 
 static const char *
@@ -247,7 +256,8 @@ cg_rollup_table_new(void)
 {
 	struct cg_rollup_table *t = cg_xcalloc(1, sizeof(*t));
 
-	strtab_init(&t->keys);
+	t->mask = 255;
+	t->slot = cg_xcalloc(t->mask + 1, sizeof(*t->slot));
 	strtab_init(&t->vals);
 	return t;
 }
@@ -257,67 +267,163 @@ cg_rollup_table_free(struct cg_rollup_table *t)
 {
 	if (t == NULL)
 		return;
-	strtab_free(&t->keys);
+	free(t->slot);
+	free(t->rec);
+	free(t->order);
 	strtab_free(&t->vals);
-	free(t->acc);
 	free(t->dv);
 	free(t->pair);
 	free(t);
 }
 
-size_t
-cg_rollup_lookup(const struct cg_rollup_table *t, const char *s, size_t n)
+static struct slot *
+acc_probe(const struct cg_rollup_table *t, const char *s, size_t n,
+    uint64_t h)
 {
-	struct slot *sl = strtab_probe(&t->keys, s, n, hash_bytes(s, n),
-	    acc_key, t);
+	size_t i = (size_t)h & t->mask;
+	uint32_t tag = (uint32_t)(h >> 32);
 
-	return sl->idx1 == 0 ? (size_t)-1 : sl->idx1 - 1;
+	for (;; i = (i + 1) & t->mask) {
+		struct slot *sl = &t->slot[i];
+		const struct cg_rollup_acc *a;
+
+		if (sl->idx1 == 0)
+			return sl;
+		if (sl->tag != tag)
+			continue;
+		a = rec_at(t, sl->idx1 - 1);
+		if (a->hash == h && a->keylen == n &&
+		    memcmp(a + 1, s, n) == 0)
+			return sl;
+	}
 }
 
-size_t
+static void
+acc_grow(struct cg_rollup_table *t)
+{
+	size_t ncap = (t->mask + 1) * 2, i;
+	struct slot *ns = cg_xcalloc(ncap, sizeof(*ns));
+
+	for (i = 0; i <= t->mask; i++) {
+		struct slot *sl = &t->slot[i];
+		size_t j;
+
+		if (sl->idx1 == 0)
+			continue;
+		j = (size_t)rec_at(t, sl->idx1 - 1)->hash & (ncap - 1);
+		while (ns[j].idx1 != 0)
+			j = (j + 1) & (ncap - 1);
+		ns[j] = *sl;
+	}
+	free(t->slot);
+	t->slot = ns;
+	t->mask = ncap - 1;
+}
+
+uint64_t
+cg_rollup_hash(const char *s, size_t n)
+{
+	return hash_bytes(s, n);
+}
+
+void
+cg_rollup_prefetch(const struct cg_rollup_table *t, uint64_t h)
+{
+	__builtin_prefetch(&t->slot[(size_t)h & t->mask]);
+}
+
+void
+cg_rollup_prefetch_rec(const struct cg_rollup_table *t, uint64_t h)
+{
+	const struct slot *sl = &t->slot[(size_t)h & t->mask];
+
+	/* The home slot is usually the one: a load factor of at most one
+	 * half keeps probe runs short. */
+	if (sl->idx1 != 0 && sl->tag == (uint32_t)(h >> 32))
+		__builtin_prefetch(rec_at(t, sl->idx1 - 1));
+}
+
+struct cg_rollup_acc *
+cg_rollup_find(const struct cg_rollup_table *t, const char *s, size_t n)
+{
+	return cg_rollup_find_h(t, s, n, hash_bytes(s, n));
+}
+
+struct cg_rollup_acc *
+cg_rollup_find_h(const struct cg_rollup_table *t, const char *s, size_t n,
+    uint64_t h)
+{
+	struct slot *sl = acc_probe(t, s, n, h);
+
+	return sl->idx1 == 0 ? NULL : rec_at(t, sl->idx1 - 1);
+}
+
+struct cg_rollup_acc *
 cg_rollup_intern(struct cg_rollup_table *t, const char *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
-	struct slot *sl = strtab_probe(&t->keys, s, n, h, acc_key, t);
+	return cg_rollup_intern_h(t, s, n, hash_bytes(s, n));
+}
+
+struct cg_rollup_acc *
+cg_rollup_intern_h(struct cg_rollup_table *t, const char *s, size_t n,
+    uint64_t h)
+{
+	struct slot *sl = acc_probe(t, s, n, h);
 	struct cg_rollup_acc *a;
+	size_t size, off;
 
 	if (sl->idx1 != 0)
-		return sl->idx1 - 1;
-	if (t->keys.n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->acc = cg_xreallocarray(t->acc, t->cap, sizeof(*t->acc));
+		return rec_at(t, sl->idx1 - 1);
+	size = (sizeof(*a) + n + 1 + REC_ALIGN - 1) & ~(size_t)(REC_ALIGN - 1);
+	/* 32-bit offsets address 32 GiB of records: past that, take the
+	 * documented out-of-memory exit rather than wrap around. */
+	if (n > UINT32_MAX || (t->reclen + size) / REC_ALIGN >= UINT32_MAX ||
+	    t->n >= UINT32_MAX - 1)
+		cg_xmalloc(SIZE_MAX);
+	if (t->reclen + size > t->reccap) {
+		t->reccap = t->reccap ? t->reccap * 2 : 16384;
+		while (t->reccap < t->reclen + size)
+			t->reccap *= 2;
+		t->rec = cg_xrealloc(t->rec, t->reccap);
 	}
-	a = &t->acc[t->keys.n];
+	off = t->reclen;
+	t->reclen += size;
+	a = rec_at(t, (uint32_t)(off / REC_ALIGN));
 	memset(a, 0, sizeof(*a));
-	a->key = arena_copy(&t->keys.arena, s, n);
-	a->keylen = n;
 	a->hash = h;
-	sl->idx1 = (uint32_t)(t->keys.n + 1);
+	a->index = (uint32_t)t->n;
+	a->keylen = (uint32_t)n;
+	memcpy(a + 1, s, n);
+	((char *)(a + 1))[n] = '\0';
+	if (t->n == t->ordcap) {
+		t->ordcap = t->ordcap ? t->ordcap * 2 : 256;
+		t->order = cg_xreallocarray(t->order, t->ordcap,
+		    sizeof(*t->order));
+	}
+	t->order[t->n++] = (uint32_t)(off / REC_ALIGN);
+	sl->idx1 = (uint32_t)(off / REC_ALIGN + 1);
 	sl->tag = (uint32_t)(h >> 32);
-	t->keys.n++;
-	if (t->keys.n * 2 > t->keys.mask + 1)
-		strtab_grow(&t->keys, acc_hash, t);
-	return t->keys.n - 1;
+	if (t->n * 2 > t->mask + 1)
+		acc_grow(t);
+	return a;
 }
 
 size_t
 cg_rollup_count(const struct cg_rollup_table *t)
 {
-	return t->keys.n;
+	return t->n;
 }
 
 struct cg_rollup_acc *
 cg_rollup_at(struct cg_rollup_table *t, size_t i)
 {
-	return &t->acc[i];
+	return rec_at(t, t->order[i]);
 }
 
 void
-cg_rollup_add(struct cg_rollup_table *t, size_t i, double value,
-    int32_t date, int32_t today, long window)
+cg_rollup_add(struct cg_rollup_acc *a, double value, int32_t date,
+    int32_t today, long window)
 {
-	struct cg_rollup_acc *a = &t->acc[i];
-
 	if (a->orders == 0 || date < a->first)
 		a->first = date;
 	if (a->orders == 0 || date > a->last)
@@ -330,7 +436,7 @@ cg_rollup_add(struct cg_rollup_table *t, size_t i, double value,
 	}
 }
 
-/* Index of value s[0..n), interned if new. */
+/* Number of value s[0..n), interned if new. */
 static size_t
 dval_intern(struct cg_rollup_table *t, const char *s, size_t n)
 {
@@ -378,15 +484,23 @@ pair_grow(struct cg_rollup_table *t)
 }
 
 int
-cg_rollup_distinct(struct cg_rollup_table *t, size_t i, const char *s,
-    size_t n)
+cg_rollup_distinct(struct cg_rollup_table *t, struct cg_rollup_acc *a,
+    const char *s, size_t n)
 {
-	uint64_t p;
+	uint64_t p, v;
 	size_t j;
 
 	if (n == 0)
 		return 0;
-	p = ((uint64_t)i << 32 | dval_intern(t, s, n)) + 1;
+	v = dval_intern(t, s, n);
+	if (v < 64) {
+		if (a->seen & (uint64_t)1 << v)
+			return 0;
+		a->seen |= (uint64_t)1 << v;
+		a->contacts++;
+		return 1;
+	}
+	p = ((uint64_t)a->index << 32 | v) + 1;
 	if (t->pair == NULL || (t->npair + 1) * 2 > t->pmask + 1)
 		pair_grow(t);
 	for (j = (size_t)mix(p) & t->pmask; t->pair[j] != 0;
@@ -395,7 +509,7 @@ cg_rollup_distinct(struct cg_rollup_table *t, size_t i, const char *s,
 			return 0;
 	t->pair[j] = p;
 	t->npair++;
-	t->acc[i].contacts++;
+	a->contacts++;
 	return 1;
 }
 

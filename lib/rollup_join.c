@@ -92,19 +92,18 @@ cg_rollup_accounts_load(const char *path, const char *dealkey,
 		goto fail;
 	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
 		const char *k = row->f[a->kcol];
-		size_t kl = row->len[a->kcol], i;
+		size_t kl = row->len[a->kcol];
+		struct cg_rollup_acc *ac;
 
 		if (kl == 0) {
 			if (nempty++ == 0)
 				emptyline = row->line;
 			continue;
 		}
-		i = cg_rollup_intern(t, k, kl);
-		if (cg_rollup_at(t, i)->known) {
-			if (ndup++ == 0)
-				dupline = row->line;
-		}
-		cg_rollup_at(t, i)->known = 1;
+		ac = cg_rollup_intern(t, k, kl);
+		if (ac->known && ndup++ == 0)
+			dupline = row->line;
+		ac->known = 1;
 	}
 	if (rc < 0)
 		goto fail;
@@ -198,12 +197,10 @@ cg_rollup_accounts_write(struct cg_rollup_accounts *a,
 	if (cg_reader_rewind(a->r, err) < 0)
 		goto fail;
 	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
-		size_t kl = row->len[a->kcol], i = (size_t)-1;
+		size_t kl = row->len[a->kcol];
 
-		if (kl > 0)
-			i = cg_rollup_lookup(t, row->f[a->kcol], kl);
-		cg_rollup_format(i == (size_t)-1 ? NULL : cg_rollup_at(t, i),
-		    today, d->decimal, f);
+		cg_rollup_format(kl == 0 ? NULL : cg_rollup_find(t,
+		    row->f[a->kcol], kl), today, d->decimal, f);
 		for (c = 0; c < ncols; c++) {
 			put[c].col = target[c];
 			put[c].s = f[c];
@@ -245,7 +242,7 @@ cg_rollup_write_plain(struct cg_rollup_table *t, const char *keyname,
 		const struct cg_rollup_acc *a = cg_rollup_at(t, i);
 
 		cg_rollup_format(a, today, d->decimal, f);
-		put[0].s = a->key;
+		put[0].s = cg_rollup_key(a);
 		put[0].n = a->keylen;
 		for (c = 0; c < ncols; c++)
 			put[1 + c].s = f[c];

@@ -12,10 +12,10 @@
  *   - the driver (rollup.c, rollup_join.c): reading, rejects, output.
  *
  *     struct cg_rollup_table *t = cg_rollup_table_new();
- *     size_t i = cg_rollup_intern(t, "Contoso", 7);
- *     cg_rollup_add(t, i, 1234.5, day, today, 365);
- *     cg_rollup_distinct(t, i, "Ana", 3);
- *     ... cg_rollup_at(t, i)->orders ...
+ *     struct cg_rollup_acc *a = cg_rollup_intern(t, "Contoso", 7);
+ *     cg_rollup_add(a, 1234.5, day, today, 365);
+ *     cg_rollup_distinct(t, a, "Ana", 3);
+ *     ... cg_rollup_at(t, 0)->orders ...
  *     cg_rollup_table_free(t);
  */
 #ifndef CLIENTGRADE_ROLLUP_H
@@ -29,17 +29,21 @@
 
 /* ---- the account table ---- */
 
-/* The running figures of one account. */
+/*
+ * The running figures of one account. The key bytes follow the struct
+ * in the table's memory (cg_rollup_key), so one lookup touches one place.
+ */
 struct cg_rollup_acc {
-	const char *key;	/* interned bytes, NUL-terminated; owned by the table */
-	size_t keylen;
 	uint64_t hash;
+	uint32_t index;		/* first-seen position: 0, 1, 2, ... */
+	uint32_t keylen;
 	long orders;		/* deals counted */
 	double volume;		/* sum of their values */
 	int32_t first, last;	/* first and last deal date; valid if orders > 0 */
 	long orders_w;		/* deals inside the window */
 	double volume_w;
 	long contacts;		/* distinct non-empty --distinct values */
+	uint64_t seen;		/* bit v: --distinct value number v (< 64) seen */
 	int known;		/* 1: the key came from the --accounts file */
 };
 
@@ -50,33 +54,54 @@ struct cg_rollup_table *cg_rollup_table_new(void);
 void cg_rollup_table_free(struct cg_rollup_table *t);
 
 /*
- * Index of the account with key s[0..n); (size_t)-1 if it is not there.
- * Indexes are dense and in first-seen order: 0, 1, 2, ...
+ * The account with key s[0..n), or NULL. Pointers into the table stay
+ * valid until the next cg_rollup_intern() that adds an account.
  */
-size_t cg_rollup_lookup(const struct cg_rollup_table *t, const char *s,
-    size_t n);
+struct cg_rollup_acc *cg_rollup_find(const struct cg_rollup_table *t,
+    const char *s, size_t n);
 
-/* Index of the account with key s[0..n), added (figures zero) if new. */
-size_t cg_rollup_intern(struct cg_rollup_table *t, const char *s, size_t n);
+/* The account with key s[0..n), added (figures zero) if new. Keys may
+ * hold any bytes, NUL included. */
+struct cg_rollup_acc *cg_rollup_intern(struct cg_rollup_table *t,
+    const char *s, size_t n);
 
-/* Number of accounts; the account at index i (i < count). */
+/*
+ * The same with the key's hash computed beforehand (cg_rollup_hash), so
+ * a caller can cg_rollup_prefetch() a few deals ahead: at 100k accounts
+ * the table is far bigger than the caches, and a lookup is two memory
+ * round trips (slot, record) that parsing the next rows can hide.
+ * cg_rollup_prefetch starts loading the slot; cg_rollup_prefetch_rec,
+ * called later, the record that slot points to. Both are only hints.
+ */
+uint64_t cg_rollup_hash(const char *s, size_t n);
+struct cg_rollup_acc *cg_rollup_find_h(const struct cg_rollup_table *t,
+    const char *s, size_t n, uint64_t h);
+struct cg_rollup_acc *cg_rollup_intern_h(struct cg_rollup_table *t,
+    const char *s, size_t n, uint64_t h);
+void cg_rollup_prefetch(const struct cg_rollup_table *t, uint64_t h);
+void cg_rollup_prefetch_rec(const struct cg_rollup_table *t, uint64_t h);
+
+/* Key bytes of an account (NUL-terminated; a->keylen bytes). */
+const char *cg_rollup_key(const struct cg_rollup_acc *a);
+
+/* Number of accounts; the account at first-seen position i < count. */
 size_t cg_rollup_count(const struct cg_rollup_table *t);
 struct cg_rollup_acc *cg_rollup_at(struct cg_rollup_table *t, size_t i);
 
 /*
- * Count one deal of `value` on day `date` for account i. It is inside the
- * window when today - window < date <= today.
+ * Count one deal of `value` on day `date`. It is inside the window when
+ * today - window < date <= today.
  */
-void cg_rollup_add(struct cg_rollup_table *t, size_t i, double value,
-    int32_t date, int32_t today, long window);
+void cg_rollup_add(struct cg_rollup_acc *a, double value, int32_t date,
+    int32_t today, long window);
 
 /*
- * Note that value s[0..n) (e.g. a sales agent) worked account i; the
- * account's `contacts` grows when the pair is new. Empty values do not
- * count. Returns 1 if the pair was new, else 0.
+ * Note that value s[0..n) (e.g. a sales agent) worked account a; its
+ * `contacts` grows when the pair is new. Empty values do not count.
+ * Returns 1 if the pair was new, else 0.
  */
-int cg_rollup_distinct(struct cg_rollup_table *t, size_t i, const char *s,
-    size_t n);
+int cg_rollup_distinct(struct cg_rollup_table *t, struct cg_rollup_acc *a,
+    const char *s, size_t n);
 
 /* The columns rollup adds, in output order. */
 enum {
