@@ -229,7 +229,7 @@ need_data() {
 # Wall time is taken around the command with bash's clock (ms); peak RSS
 # from GNU time (the largest single process of a pipeline). Best of REPEAT.
 run_timed() {
-	local label=$1 cmd=$2 errf=$RESULTS/$1.err tf=$RESULTS/.time r t0 t1 t m
+	local label=$1 cmd=$2 errf=$RESULTS/$1.err tf=$RESULTS/.time.$$ r t0 t1 t m
 	T= M= ST=0
 	for ((r = 0; r < REPEAT; r++)); do
 		t0=$EPOCHREALTIME
@@ -421,6 +421,15 @@ run_job() {
 # ---- main ----
 
 mkdir -p "$DATA" "$RESULTS"
+# One run at a time: two runs would share data/ and results/ and disturb
+# each other's timings.
+exec 9>"$RESULTS/.lock"
+if ! flock -n 9; then
+	say "run.sh: another bench/run.sh is running in this tree; waiting for it"
+	flock 9
+fi
+trap 'rm -f "$RESULTS/.time.$$"' EXIT
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 build
 check_time
 check_peers
@@ -452,6 +461,7 @@ fi
 	echo "clientgrade benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)"
 	echo "accounts $ROWS, deals $DEALS over $DEAL_ACCOUNTS accounts, plan $PLAN_ACCOUNTS accounts, seed $SEED, best of $REPEAT"
 	echo "x floor: time / libcsv floor's time on the same input (bench/floor.c); RSS: peak, largest process"
+	echo "load average at start: $LOAD0, at end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews wall times)"
 	echo
 	printf '%-18s %-10s %8s %8s %8s  %s\n' job tool seconds "x floor" "RSS MiB" "target / notes"
 	printf '%s\n' "${ROWS_OUT[@]}"
