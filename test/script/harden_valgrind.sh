@@ -13,6 +13,10 @@ FIX=$(cd "$2" && pwd)
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 MAX=${HARDEN_VALGRIND_CASES:-12}
 command -v valgrind >/dev/null 2>&1 || { echo "no valgrind: skip"; exit 77; }
+if grep -q AddressSanitizer "$BIN/grade" 2>/dev/null; then
+	echo "sanitizer build: skip (valgrind cannot run it)"
+	exit 77
+fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/harden_valgrind.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
