@@ -17,25 +17,31 @@ all: build
 deps:
 	@sh .ci/deps.sh build
 
+TOOLS = grade rollup quadrant touchplan prune
+
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake --build $(BUILD) -j$(JOBS) --target $(TOOLS) -- -s --no-print-directory
 
 # The main job: deals -> per-account figures -> grades -> a month's plan.
 demo: build
-	@echo '$$ rollup --where deal_stage=Won --distinct sales_agent examples/deals.csv --accounts examples/accounts.csv | grade --explain | quadrant | touchplan --month --today $(TODAY) --format agenda'
+	@echo '$$ rollup --where deal_stage=Won --distinct sales_agent --replace examples/deals.csv --accounts examples/accounts.csv | grade --explain | quadrant > $(BUILD)/demo-graded.csv'
 	@PATH=$(CURDIR)/$(BUILD)/bin:$$PATH; \
-	rollup --where deal_stage=Won --distinct sales_agent --today $(TODAY) \
-	    examples/deals.csv --accounts examples/accounts.csv | \
-	grade --explain --today $(TODAY) | tee $(BUILD)/demo-graded.csv | \
-	touchplan --month --today $(TODAY) --format agenda
-	@echo; echo '$$ grade --summary=text (of the same accounts)'
+	rollup --where deal_stage=Won --distinct sales_agent --replace \
+	    --today $(TODAY) examples/deals.csv --accounts examples/accounts.csv | \
+	grade --explain --today $(TODAY) | quadrant > $(BUILD)/demo-graded.csv
+	@echo '$$ grade --summary=text < $(BUILD)/demo-graded.csv'
 	@$(BUILD)/bin/grade --summary=text --today $(TODAY) < $(BUILD)/demo-graded.csv
+	@echo; echo '$$ quadrant --summary=text < $(BUILD)/demo-graded.csv'
+	@$(BUILD)/bin/quadrant --summary=text < $(BUILD)/demo-graded.csv
+	@echo; echo '$$ touchplan --month --today $(TODAY) --format agenda --owner "Ana Silva" < $(BUILD)/demo-graded.csv'
+	@$(BUILD)/bin/touchplan --month --today $(TODAY) --format agenda \
+	    --owner 'Ana Silva' < $(BUILD)/demo-graded.csv
 
 check:
 	@sh .ci/deps.sh
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake --build $(BUILD) -j$(JOBS) -- -s --no-print-directory
 	@cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
 # The same suite built with AddressSanitizer and UBSan (clang).
