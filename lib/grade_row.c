@@ -25,29 +25,6 @@ cg_grade_num(const struct cg_grade_ctx *g, char *buf, double v, int prec)
 	return buf;
 }
 
-/*
- * Plain unsigned integers ("12", "0") are most of the fields a grade
- * reads: counts, days, distances. They carry no evidence about the
- * decimal mark, so reading them here, without cg_parse_num's search for
- * currency signs and words, changes nothing but the time. 1 if taken.
- */
-static int
-plain_int(const char *s, size_t n, double *out)
-{
-	size_t i;
-	double x = 0;
-
-	if (n == 0 || n > 15)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		x = x * 10 + (s[i] - '0');
-	}
-	*out = x;
-	return 1;
-}
-
 int
 cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
     unsigned mask, double *v, int *have, struct cg_err *err)
@@ -71,9 +48,6 @@ cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
 			/* yes/no first: "1"/"0" read the same either way. */
 			rc = 1;
 			v[f] = b;
-		} else if (c < row->n && plain_int(row->f[c], row->len[c],
-		    &v[f])) {
-			rc = 1;
 		} else {
 			rc = cg_field_num(g->r, row, c, &v[f], err);
 		}

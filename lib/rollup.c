@@ -246,28 +246,6 @@ fail_here(struct run *u, struct cg_err *err, const struct cg_err *here)
 }
 
 /*
- * Plain integers ("4514": most deal logs) are read here, without the
- * general money parser: they say nothing about the decimal mark, so
- * cg_field_num would give the same value and learn nothing from them.
- */
-static int
-plain_int(const char *s, size_t n, double *out)
-{
-	long long v = 0;
-	size_t i = n > 0 && s[0] == '-';
-
-	if (n == i || n - i > 15)
-		return 0;
-	for (; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = s[0] == '-' ? -(double)v : (double)v;
-	return 1;
-}
-
-/*
  * A date cg_field_date refused is a bad value for this row, unless it is
  * a good date in the other day/month order: then the column contradicts
  * an order guessed or seen earlier, which no single row can fix.
@@ -325,10 +303,7 @@ deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
 		p->col = u->dcol;
 		goto queue;
 	}
-	if (plain_int(row->f[u->vcol], row->len[u->vcol], &p->v))
-		rc = 1;
-	else
-		rc = cg_field_num(r, row, u->vcol, &p->v, &e2);
+	rc = cg_field_num(r, row, u->vcol, &p->v, &e2);
 	if (rc < 0 && o->strict)
 		return fail_here(u, err, &e2);
 	if (rc <= 0) {

@@ -53,10 +53,9 @@ fmt_sci(char *tmp, size_t size, size_t cap, double v)
 }
 
 /*
- * "%.*f" without printf, when that gives the same digits: v * 10^prec
- * is rounded to an integer, unless the product lies so near a half that
- * its own rounding error could tip it (exact ties included: printf rounds
- * those to even). Returns the length, or -1 to leave it to printf.
+ * "%.*f" without printf: v * 10^prec rounded to an integer, halves away
+ * from zero. Returns the length, or -1 to leave it to printf (values of
+ * 2^52 and more after scaling).
  */
 static int
 fmt_fixed_fast(char *tmp, size_t size, double v, int prec)
@@ -64,22 +63,25 @@ fmt_fixed_fast(char *tmp, size_t size, double v, int prec)
 	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
 	    1e8, 1e9 };
 	char digits[24];
-	double x, fl, fr;
+	double x, fl, fr, e;
 	uint64_t r, ip, fp, scale = 1;
 	int nd = 0, o = 0, i;
 
 	if (prec > 9 || size < 40)
 		return -1;
 	x = fabs(v) * p10[prec];
-	if (!(x < 0x1p50))
+	if (!(x < 0x1p52))
 		return -1;
 	fl = floor(x);
-	fr = x - fl;	/* exact below 2^52 */
-	/* x is within half an ulp of the true product; an ulp of x is at
-	 * most x * 2^-52. */
-	if (fabs(fr - 0.5) <= x * 0x1p-51 + 0x1p-60)
-		return -1;
-	r = (uint64_t)fl + (fr > 0.5);
+	fr = x - fl;	/* exact: both are multiples of x's ulp */
+	/*
+	 * x is the product rounded; fma gives its rounding error e exactly
+	 * (|e| <= 1/4 below 2^52), so the true product is x + e and we round
+	 * that, halves away from zero: a spreadsheet shows 750.125 as 750.13
+	 * where printf's half-even says 750.12. 0.5 - fr is exact too.
+	 */
+	e = fma(fabs(v), p10[prec], -x);
+	r = (uint64_t)fl + (e >= 0.5 - fr);
 	for (i = 0; i < prec; i++)
 		scale *= 10;
 	ip = r / scale;
@@ -102,6 +104,46 @@ fmt_fixed_fast(char *tmp, size_t size, double v, int prec)
 	}
 	tmp[o] = '\0';
 	return o;
+}
+
+/*
+ * The slow way, for what the fast one leaves: glibc prints a double's
+ * exact decimal expansion when asked for enough digits (a double has at
+ * most 1074 after the mark), so a true tie is seen as "5000..." and
+ * rounded away from zero like the fast path does.
+ */
+static int
+fmt_fixed_exact(char *tmp, size_t size, double v, int prec)
+{
+	char ex[1500], *dot, *tail;
+	size_t n, i, at;
+	int carry = 1, len;
+
+	len = snprintf(tmp, size, "%.*f", prec, v);
+	if (snprintf(ex, sizeof(ex), "%.*f", prec + 1080, v) >=
+	    (int)sizeof(ex) || (dot = strchr(ex, '.')) == NULL)
+		return len;
+	tail = dot + 1 + prec;
+	if (tail[0] != '5' || strspn(tail + 1, "0") != strlen(tail + 1))
+		return len;
+	*(prec > 0 ? tail : dot) = '\0';
+	n = strlen(ex);
+	for (i = n; i-- > 0 && carry; ) {
+		if (ex[i] == '.' || ex[i] == '-')
+			continue;
+		if (ex[i] == '9')
+			ex[i] = '0';
+		else {
+			ex[i]++;
+			carry = 0;
+		}
+	}
+	if (carry) {
+		at = ex[0] == '-' ? 1 : 0;
+		memmove(ex + at + 1, ex + at, n - at + 1);
+		ex[at] = '1';
+	}
+	return snprintf(tmp, size, "%s", ex);
 }
 
 size_t
@@ -129,7 +171,7 @@ cg_fmt_num(char *buf, size_t cap, double v, int prec, int trim,
 	len = fmt_fixed_fast(tmp, sizeof(tmp), v, prec);
 	if (len < 0 || (size_t)len >= cap) {
 		for (p = prec; p >= 0; p--) {
-			len = snprintf(tmp, sizeof(tmp), "%.*f", p, v);
+			len = fmt_fixed_exact(tmp, sizeof(tmp), v, p);
 			if (len >= 0 && (size_t)len < cap)
 				break;
 		}

@@ -351,6 +351,24 @@ cg_parse_num(const char *s, size_t n, char decimal, double *out,
 	if (info == NULL)
 		info = &dummy;
 	memset(info, 0, sizeof(*info));
+	/*
+	 * Plain integers ("4514", "-12") are most of what tools read: counts,
+	 * days, amounts in deal logs. They say nothing about the decimal mark,
+	 * so read them before the search for signs, currencies and groups.
+	 */
+	if (n > 0 && n <= 16) {
+		size_t i = s[0] == '-';
+		int64_t iv = 0;
+
+		for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+			iv = iv * 10 + (s[k] - '0');
+		if (k == n && n > i) {
+			*out = i ? -(double)iv : (double)iv;
+			if (*out == 0)
+				*out = 0;	/* no negative zero */
+			return CG_V_OK;
+		}
+	}
 	if (!cg_utf8_valid(s, n))
 		return CG_V_EUTF8;
 	cg_value_trim(&s, &n);
