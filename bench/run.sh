@@ -204,8 +204,9 @@ need_data() {
 		path=$DATA/$name.csv
 		cmd=${D_CMD[$i]//\{out\}/$path}
 		stamp=$DATA/$name.cmd
-		if [ ! -s "$path" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$cmd" ] ||
-		    [ "$BUILD/bench/gen" -nt "$path" ]; then
+		# The stamp is the command and the generator's source: gen is
+		# relinked whenever the library changes, its output is not.
+		if [ ! -s "$path" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$cmd $GENSUM" ]; then
 			say "== generating $name: $cmd"
 			local t0=$EPOCHREALTIME
 			if ! (cd "$DATA" && PATH=$BUILD/bench:$BUILD/bin:$PATH sh -c "$cmd"); then
@@ -213,7 +214,10 @@ need_data() {
 				say "run.sh: generating $name failed"
 				return 1
 			fi
-			printf '%s\n' "$cmd" >"$stamp"
+			printf '%s\n' "$cmd $GENSUM" >"$stamp"
+			# Written pages still being flushed would slow the first
+			# timed reader.
+			sync
 			say "   $(wc -l <"$path") lines, $(($(stat -c %s "$path") / 1048576)) MiB, $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.2f s", b-a}')"
 		fi
 		DS_PATH[$name]=$path
@@ -225,16 +229,17 @@ need_data() {
 
 # ---- (c) timing ----
 
-# run_timed LABEL COMMAND: sets T (seconds), M (peak RSS MiB), ST (status).
-# Wall time is taken around the command with bash's clock (ms); peak RSS
-# from GNU time (the largest single process of a pipeline). Best of REPEAT.
+# run_timed LABEL COMMAND: sets T (seconds), C (CPU seconds, user + system),
+# M (peak RSS MiB), ST (status). Wall time is taken around the command
+# with bash's clock (ms); CPU time and peak RSS from GNU time (RSS: the
+# largest single process of a pipeline). Best of REPEAT.
 run_timed() {
-	local label=$1 cmd=$2 errf=$RESULTS/$1.err tf=$RESULTS/.time.$$ r t0 t1 t m
-	T= M= ST=0
+	local label=$1 cmd=$2 errf=$RESULTS/$1.err tf=$RESULTS/.time.$$ r t0 t1 t m c
+	T= M= C=- ST=0
 	for ((r = 0; r < REPEAT; r++)); do
 		t0=$EPOCHREALTIME
 		if [ $have_time = 1 ]; then
-			timeout "$TIMEOUT" /usr/bin/time -f '%e %M' -o "$tf" \
+			timeout "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$tf" \
 			    sh -c "$cmd" </dev/null 2>"$errf"
 		else
 			timeout "$TIMEOUT" sh -c "$cmd" </dev/null 2>"$errf"
@@ -243,10 +248,13 @@ run_timed() {
 		t1=$EPOCHREALTIME
 		[ $ST = 0 ] || return
 		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
-		m=-
-		[ $have_time = 1 ] && m=$(awk 'END{printf "%.1f", $2/1024}' "$tf")
+		m=- c=-
+		if [ $have_time = 1 ]; then
+			m=$(awk 'END{printf "%.1f", $2/1024}' "$tf")
+			c=$(awk 'END{printf "%.2f", $3 + $4}' "$tf")
+		fi
 		if [ -z "$T" ] || awk -v a="$t" -v b="$T" 'BEGIN{exit !(a<b)}'; then
-			T=$t
+			T=$t C=$c
 		fi
 		if [ "$m" != - ] && { [ -z "$M" ] || awk -v a="$m" -v b="$M" 'BEGIN{exit !(a>b)}'; }; then
 			M=$m
@@ -269,8 +277,10 @@ subst() {	# subst TEMPLATE IN OUT REJ
 
 sq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }	# quote for sh
 
+# floor_ref MODE INPUTPATH KEY: the floor's time for that input. It is
+# measured again for every job, just before it, so that a job and its
+# yardstick run under the same load on a shared machine.
 declare -A FLOOR_T=()
-# floor_ref MODE INPUTPATH KEY: the floor's time for that input, cached.
 floor_ref() {
 	local mode=$1 in=$2 key=$3 cmd
 	[ -n "${FLOOR_T[$key]:-}" ] && { FT=${FLOOR_T[$key]}; return; }
@@ -279,11 +289,12 @@ floor_ref() {
 	else
 		cmd="floor < $(sq "$in") > $(sq "$RESULTS/floor-ref.out.csv")"
 	fi
-	say "   floor reference ($mode) for $(basename "$in")"
+	printf '   floor reference (%s) for %s: ' "$mode" "$(basename "$in")" >&2
 	run_timed "floor-ref" "PATH=$(sq "$BUILD/bench:$BUILD/bin"):\$PATH; $cmd"
 	if [ $ST != 0 ]; then FT=; return; fi
 	FLOOR_T[$key]=$T
 	FT=$T
+	say "$T s"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
@@ -313,15 +324,15 @@ check_target() {
 }
 
 ROWS_OUT=()
-row() {	# row JOB TOOL SECONDS XFLOOR RSS NOTE
-	ROWS_OUT+=("$(printf '%-18s %-10s %8s %8s %8s  %s' "$1" "$2" "$3" "$4" "$5" "$6")")
-	say "$(printf '   %-10s %8s s %8s x floor %8s MiB  %s' "$2" "$3" "$4" "$5" "$6")"
+row() {	# row JOB TOOL SECONDS XFLOOR RSS NOTE [CPU]
+	ROWS_OUT+=("$(printf '%-18s %-11s %8s %8s %8s %8s  %s' "$1" "$2" "$3" "${7:--}" "$4" "$5" "$6")")
+	say "$(printf '   %-11s %8s s %8s cpu %8s x floor %8s MiB  %s' "$2" "$3" "${7:--}" "$4" "$5" "$6")"
 }
 
 run_job() {
 	local i=$1 name=${J_NAME[$1]} input=${J_INPUT[$1]} in out rej cmd
 	local fmode=${J_FLOOR[$1]} ft= ours_t= ours_fr= mlr_t= duck_t= rss=- bin
-	local mrss=- drss=-
+	local mrss=- drss=- ours_c= mlr_c= duck_c=
 	local note= tool=${J_NEEDS[$1]}
 	say "== $name"
 	if ! need_data "$input"; then
@@ -337,6 +348,13 @@ run_job() {
 	rej=$RESULTS/$name.ours.rejects.csv
 	bin=$BUILD/bin/$tool
 	[ -x "$bin" ] || bin=$BUILD/bench/$tool
+	# The yardstick first, measured for this job (not for the floor jobs
+	# themselves: their own time is the reference).
+	if [ -z "${J_REF[$i]}" ]; then
+		case $fmode in
+		input|parse) floor_ref "$fmode" "$in" "$fmode:$input:$name"; ft=$FT ;;
+		esac
+	fi
 	if [ ! -x "$bin" ]; then
 		row "$name" "$tool" - - - "skipped (no binary)"
 	else
@@ -346,16 +364,12 @@ run_job() {
 		if [ $ST != 0 ]; then
 			row "$name" "$tool" - - - "failed (exit $ST): $(head -c 200 "$RESULTS/$name.ours.err" | head -1)"
 		else
-			ours_t=$T rss=$M
-			case ${J_REF[$i]} in
-			input|parse) FLOOR_T[${J_REF[$i]}:$input]=$T ;;
-			esac
-			case $fmode in
-			input) floor_ref input "$in" "input:$input"; ft=$FT ;;
-			parse) floor_ref parse "$in" "parse:$input"; ft=$FT ;;
-			output) floor_ref input "$out" "output:$name"; ft=$FT ;;
-			none) ft= ;;
-			esac
+			ours_t=$T rss=$M ours_c=$C
+			[ -n "${J_REF[$i]}" ] && ft=$T
+			if [ "$fmode" = output ]; then
+				floor_ref input "$out" "output:$name"
+				ft=$FT
+			fi
 			ours_fr=$(ratio "$ours_t" "$ft")
 		fi
 	fi
@@ -370,7 +384,7 @@ run_job() {
 			if [ $ST != 0 ]; then
 				mline="failed (exit $ST): $(head -1 "$RESULTS/$name.mlr.err" | head -c 200)"
 			else
-				mlr_t=$T mrss=$M
+				mlr_t=$T mrss=$M mlr_c=$C
 			fi
 		fi
 	fi
@@ -383,7 +397,7 @@ run_job() {
 			if [ $ST != 0 ]; then
 				dline="failed (exit $ST): $(head -1 "$RESULTS/$name.duckdb.err" | head -c 200)"
 			else
-				duck_t=$T drss=$M
+				duck_t=$T drss=$M duck_c=$C
 			fi
 		fi
 	fi
@@ -392,27 +406,22 @@ run_job() {
 		note=
 		[ -n "${J_TARGET[$i]}" ] && note="target: $(check_target "${J_TARGET[$i]}" "$ours_t" "$ours_fr" "$mlr_t" "$duck_t" "$rss")"
 		[ -n "${J_NOTE[$i]}" ] && note="${note:+$note; }${J_NOTE[$i]}"
+		[ -n "$ft" ] && [ -z "${J_REF[$i]}" ] && note="floor $ft s${note:+; $note}"
 		[ "$fmode" = parse ] && note="vs floor --parse-only${note:+; $note}"
 		[ "$fmode" = output ] && note="vs floor on its output${note:+; $note}"
-		row "$name" "$tool" "$ours_t" "$ours_fr" "$rss" "$note"
+		row "$name" "$tool" "$ours_t" "$ours_fr" "$rss" "$note" "$ours_c"
 	elif [ -n "${J_TARGET[$i]}" ]; then
-		ROWS_OUT+=("$(printf '%-18s %-10s %8s %8s %8s  %s' "" "" "" "" "" "target: ${J_TARGET[$i]}")")
+		ROWS_OUT+=("$(printf '%-18s %-11s %8s %8s %8s %8s  %s' "" "" "" "" "" "" "target: ${J_TARGET[$i]}")")
 	fi
-	[ -z "$ft" ] && [ "$fmode" != none ] && [ "$fmode" != output ] && {
-		case $fmode in
-		input) floor_ref input "$in" "input:$input"; ft=$FT ;;
-		parse) floor_ref parse "$in" "parse:$input"; ft=$FT ;;
-		esac
-	}
 	if [ -n "$mlr_t" ]; then
 		vs=$(ratio "$mlr_t" "$ours_t")
-		row "" mlr "$mlr_t" "$(ratio "$mlr_t" "$ft")" "$mrss" "${ours_t:+ours ${vs}x faster}"
+		row "" mlr "$mlr_t" "$(ratio "$mlr_t" "$ft")" "$mrss" "${ours_t:+ours ${vs}x faster}" "$mlr_c"
 	elif [ -n "$mline" ]; then
 		row "" mlr - - - "$mline"
 	fi
 	if [ -n "$duck_t" ]; then
 		vs=$(ratio "$duck_t" "$ours_t")
-		row "" duckdb "$duck_t" "$(ratio "$duck_t" "$ft")" "$drss" "${ours_t:+ours ${vs}x faster}"
+		row "" duckdb "$duck_t" "$(ratio "$duck_t" "$ft")" "$drss" "${ours_t:+ours ${vs}x faster}" "$duck_c"
 	elif [ -n "$dline" ]; then
 		row "" duckdb - - - "$dline"
 	fi
@@ -430,6 +439,7 @@ if ! flock -n 9; then
 fi
 trap 'rm -f "$RESULTS/.time.$$"' EXIT
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+GENSUM=$(cksum <"$BENCH/gen.c" | cut -d' ' -f1)
 build
 check_time
 check_peers
@@ -460,9 +470,10 @@ fi
 {
 	echo "clientgrade benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)"
 	echo "accounts $ROWS, deals $DEALS over $DEAL_ACCOUNTS accounts, plan $PLAN_ACCOUNTS accounts, seed $SEED, best of $REPEAT"
-	echo "x floor: time / libcsv floor's time on the same input (bench/floor.c); RSS: peak, largest process"
+	echo "seconds: wall clock; cpu s: user + system (DuckDB and Miller use both cores); RSS: peak, largest process"
+	echo "x floor: wall time / the libcsv floor's (bench/floor.c) on the same input, measured just before each job"
 	echo "load average at start: $LOAD0, at end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews wall times)"
 	echo
-	printf '%-18s %-10s %8s %8s %8s  %s\n' job tool seconds "x floor" "RSS MiB" "target / notes"
+	printf '%-18s %-11s %8s %8s %8s %8s  %s\n' job tool seconds "cpu s" "x floor" "RSS MiB" "target / notes"
 	printf '%s\n' "${ROWS_OUT[@]}"
 } | tee "$RESULTS/summary.txt"
