@@ -48,6 +48,9 @@ stdout*rollup:*left behind: rej.csv
 oom N=* rollup:*left behind: rej.csv
 stdout closed prune-pipe:*left behind: rej.csv
 stdout closed quadrant-pipe:*left behind: plot.svg
+stdin closed grade:*
+stdin closed quadrant:*
+stdin closed prune:*
 '
 fails=0 known=0
 fail() {
@@ -207,6 +210,17 @@ while IFS='|' read -r case named cmd; do
 done <<EOF
 $CASES
 EOF
+
+# --- stdin is closed: a read error, not an empty input (a file the tool
+# opens must not take its place as descriptor 0).
+for cmd in "grade $D" "rollup $D" "quadrant" "touchplan $D --month" \
+    "prune $D --dry-run"; do
+	tool0=${cmd%% *}
+	(cd "$W" && sh -c "$cmd <&-" >out 2>err)
+	rc=$?
+	check "stdin closed" "$tool0" "" 2 "^$tool0: <stdin>: read error"
+	matrix "stdin closed" "$tool0" "$rc" "$msg"
+done
 
 # --- SIGPIPE: a reader that goes away early. The input is made large
 # enough that the tool is still writing when head exits.
