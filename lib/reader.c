@@ -555,6 +555,26 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 	size_t i, total;
 	int rc;
 
+	/*
+	 * Blank lines before the header are skipped (libcsv would skip them
+	 * anyway), so that a BOM after them is still seen as one: left in
+	 * the first field it would be written at the start of our output and
+	 * read back as a BOM, changing the field.
+	 */
+	for (;;) {
+		while (r->beg < r->end && (r->buf[r->beg] == '\n' ||
+		    r->buf[r->beg] == '\r')) {
+			if (r->buf[r->beg] == '\n' || r->beg + 1 == r->end ||
+			    r->buf[r->beg + 1] != '\n')
+				r->line++;
+			r->beg++;
+			r->pos++;
+		}
+		if (r->eof || r->end - r->beg >= 3)
+			break;
+		if (fill(r, err) < 0)
+			return -1;
+	}
 	/* Load the first line (or all of a short file) for sniffing. */
 	while (!r->eof && memchr(r->buf + r->beg, '\n', r->end - r->beg) ==
 	    NULL && r->end - r->beg < (size_t)16 << 20)

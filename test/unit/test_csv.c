@@ -67,6 +67,8 @@ static const struct rcase cases[] = {
 	  "a,b,X\r\n\"x\r\ny\",2,X\r\n" },
 	{ "old mac line ends are records too", "a,b\r1,2\r", 0,
 	  "a|b\n1|2", "a,b,X\n1,2,X\n" },
+	{ "a bom after blank lines is still a bom", "\n\r\n" BOM "a,b\n1,2\n",
+	  0, "a|b\n1|2", BOM "a,b,X\n1,2,X\n" },
 	{ "utf-8 passes through", "name,v\nMüller GmbH,\"€1.234,50\"\n", 0,
 	  "name|v\nMüller GmbH|€1.234,50",
 	  "name,v,X\nMüller GmbH,\"€1.234,50\",X\n" },
