@@ -2,6 +2,8 @@
  * cli.c - the options and endings every command shares.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +13,30 @@
 #include "clientgrade/cli.h"
 #include "clientgrade/value.h"
 
+/* Hold a closed standard descriptor with /dev/null opened `flags`. */
+static int
+hold_fd(int fd, int flags)
+{
+	int got;
+
+	if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+		return 0;
+	/* open(2) takes the lowest free number: this one, as 0..fd-1 are
+	 * open by now. */
+	got = open("/dev/null", flags);
+	if (got != fd && got >= 0)
+		close(got);
+	return 1;
+}
+
 void
 cg_common_init(struct cg_common *c, const char *prog)
 {
 	memset(c, 0, sizeof(*c));
+	/* Read-only on 1 makes every write to a closed stdout fail (EBADF). */
+	c->stdin_closed = hold_fd(0, O_RDONLY);
+	(void)hold_fd(1, O_RDONLY);
+	(void)hold_fd(2, O_WRONLY);
 	c->prog = prog;
 	c->today = cg_today();
 	c->dates = CG_DATES_AUTO;
@@ -195,6 +217,7 @@ cg_common_reader_opts(const struct cg_common *c, int rewindable)
 	o.delim = c->delim;
 	o.decimal = c->decimal;
 	o.rewindable = rewindable;
+	o.stdin_closed = c->stdin_closed;
 	return o;
 }
 

@@ -36,7 +36,7 @@ struct cg_grade_res {
 	int has_score;
 	double score;
 	int has_cell;
-	char cell[4];
+	char cell[16];	/* three digits; room for any int the compiler imagines */
 	const char *segment;
 	struct cg_buf *why;		/* NULL without --explain */
 };

@@ -91,7 +91,7 @@ int
 cg_grade_parse_weight(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err)
 {
-	int f;
+	int f = 0;
 	double w;
 
 	if (weight(arg, &f, &w, "--weight", err) < 0)
@@ -228,7 +228,7 @@ section_weights(struct cg_grade_opts *o, struct cg_config *cfg,
 	size_t it = 0;
 	char spec[256];
 	double w;
-	int f;
+	int f = 0;
 
 	while ((e = cg_config_each(cfg, "grade.weights", &it)) != NULL) {
 		snprintf(spec, sizeof(spec), "%s=%s", e->key, e->value);

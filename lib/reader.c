@@ -185,8 +185,14 @@ cg_reader_open_path(const char *path, const struct cg_reader_opts *o,
 	struct cg_reader *r;
 	int fd;
 
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0) {
+		if (o != NULL && o->stdin_closed) {
+			cg_err_set(err, CG_EIO, "<stdin>", 0, 0,
+			    "read error: %s", strerror(EBADF));
+			return NULL;
+		}
 		return cg_reader_open(0, "<stdin>", o, err);
+	}
 	if ((fd = open(path, O_RDONLY)) < 0) {
 		cg_err_set(err, CG_EIO, path, 0, 0, "cannot open:");
 		return NULL;

@@ -440,9 +440,6 @@ cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
 		u.rw = NULL;
 		if (rc < 0)
 			goto out;
-		u.rej_open = 0;
-		if (cg_outfile_commit(&u.rej, err) < 0)
-			goto out;
 	}
 	if (u.acc != NULL)
 		rc = cg_rollup_accounts_write(u.acc, u.t, outfd, o->today,
@@ -452,6 +449,12 @@ cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
 		    o->today, ncols, err);
 	if (rc < 0)
 		goto out;
+	/* The rejects file appears only once the figures got out too. */
+	if (u.rej_open) {
+		u.rej_open = 0;
+		if (cg_outfile_commit(&u.rej, err) < 0)
+			goto out;
+	}
 	report(&u);
 	ret = 0;
 out:

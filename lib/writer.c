@@ -257,7 +257,7 @@ int
 cg_writer_strings(struct cg_writer *w, const char *const *s, size_t n,
     struct cg_err *err)
 {
-	struct cg_put stack[64], *p = n <= 64 ? stack :
+	struct cg_put stack[64] = { { 0, NULL, 0 } }, *p = n <= 64 ? stack :
 	    cg_xreallocarray(NULL, n, sizeof(*p));
 	size_t i;
 	int rc;

@@ -65,9 +65,16 @@ struct cg_common {
 	struct cg_colmap cli_cols;	/* --col as given */
 	struct cg_config cfg;	/* loaded by cg_common_finish() */
 	int help, version;	/* set by --help / --version */
+	int stdin_closed;	/* fd 0 was closed when we started */
 };
 
-/* Defaults: prog, today = local date, everything else unset. */
+/*
+ * Defaults: prog, today = local date, everything else unset. Also makes
+ * sure descriptors 0, 1 and 2 are open, so that a file the tool opens
+ * (a spool, a rejects file) never becomes "standard output" by taking
+ * a closed one's number: a closed stdin becomes an error when read, a
+ * closed stdout a write error.
+ */
 void cg_common_init(struct cg_common *c, const char *prog);
 
 /*

@@ -51,6 +51,7 @@ struct cg_reader_opts {
 	char decimal;		/* 0: guess ('.' but ',' for ';' files) */
 	size_t max_record;	/* 0: CG_MAX_RECORD bytes */
 	size_t bufsize;		/* 0: default read size (tests use 1..n) */
+	int stdin_closed;	/* "-" is an error: fd 0 was closed at start */
 };
 
 /* Longest record accepted (an unterminated quote must not eat memory). */
