@@ -114,21 +114,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 
 	if (n < 2)
 		return 0;
-	/*
-	 * Known, reported: blank lines and then a byte order mark. The
-	 * reader keeps the BOM bytes in the first field (only a BOM at
-	 * byte 0 is one), writes them back at the start of the file, and
-	 * there they read back as a BOM. Skipped so the run goes on.
-	 */
-	{
-		size_t i = 2;
-
-		while (i < n && (data[i] == '\r' || data[i] == '\n'))
-			i++;
-		if (i > 2 && n - i >= 3 && memcmp(data + i, "\357\273\277",
-		    3) == 0)
-			return 0;
-	}
 	memset(&o, 0, sizeof(o));
 	o.bufsize = data[0] < 192 ? 1 + data[0] % 64 : 0;
 	o.delim = delims[data[1] % sizeof(delims)];
