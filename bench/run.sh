@@ -3,8 +3,13 @@
 # against Miller and DuckDB doing the same job, and print the ratios.
 #
 #   bench/run.sh [--small] [--rows N] [--deals N] [--deal-accounts M]
-#                [--seed S] [--repeat R] [--timeout SEC] [--no-peers]
-#                [--build DIR] [JOB...]
+#                [--plan-accounts N] [--seed S] [--repeat R] [--timeout SEC]
+#                [--no-peers] [--build DIR] [JOB...]
+#
+# Defaults: 1,000,000 accounts; 10,000,000 deals over 100,000 accounts;
+# 100,000 graded accounts for touchplan; seed 1; one run per command
+# (--repeat R keeps the best of R). --small: 100,000 accounts, 1,000,000
+# deals over 10,000 accounts, 10,000 graded accounts.
 #
 # JOB filters by name: "grade" runs grade and every grade-* job; shell
 # patterns work ("*-dupes"). Without JOB every job runs.
@@ -40,7 +45,7 @@ TODAY=2026-12-01
 FILTERS=()
 
 usage() {
-	sed -n '4,7p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '4,6p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
