@@ -4,13 +4,14 @@
 #   make install PREFIX=/usr/local
 #   make bench    the benchmark (see bench/README)
 #   make fuzz     run each fuzz target for FUZZ_SECONDS (default 60)
+#   make check-asan / fuzz-ci   the sanitizer suite and short fuzz runs (CI)
 PREFIX ?= /usr/local
 BUILD ?= build
 JOBS ?= 2
 TODAY ?= 2026-12-01
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo check check-asan install bench fuzz clean
+.PHONY: all deps build demo check check-asan install bench fuzz fuzz-ci clean
 
 all: build
 
@@ -56,6 +57,15 @@ install: build
 
 bench:
 	@sh bench/run.sh
+
+# libFuzzer targets (clang): each for FUZZ_SECONDS; fuzz-ci: 20 s each.
+fuzz:
+	@sh .ci/deps.sh
+	@$(MAKE) --no-print-directory -f Makefile.fuzz fuzz FUZZ_BUILD=$(BUILD)-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+fuzz-ci:
+	@sh .ci/deps.sh
+	@$(MAKE) --no-print-directory -f Makefile.fuzz fuzz-ci FUZZ_BUILD=$(BUILD)-fuzz
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -69,29 +69,27 @@ main(int argc, char *argv[])
 			rc = cg_common_opt(&common, ch, optarg, &err);
 			if (rc == 0) {
 				usage(stderr);
-				exit(CG_EXIT_TROUBLE);
+				status = CG_EXIT_TROUBLE;
+				goto done;
 			}
 			rc = rc < 0 ? -1 : 0;
 			break;
 		}
 		if (rc < 0) {
 			cg_err_print("grade", &err);
-			exit(CG_EXIT_TROUBLE);
+			status = CG_EXIT_TROUBLE;
+			goto done;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 
-	if (common.help) {
-		usage(stdout);
-		return cg_close_stdout(&err) < 0 ? CG_EXIT_TROUBLE : 0;
-	}
-	if (common.version) {
-		cg_print_version("grade");
-		return cg_close_stdout(&err) < 0 ? CG_EXIT_TROUBLE : 0;
-	}
 	status = CG_EXIT_OK;
-	if (cg_common_finish(&common, &err) < 0 ||
+	if (common.help)
+		usage(stdout);
+	else if (common.version)
+		cg_print_version("grade");
+	else if (cg_common_finish(&common, &err) < 0 ||
 	    cg_grade_config(&o, &common.cfg, &err) < 0 ||
 	    cg_grade_run(&common, &o, argc, argv, &err) < 0) {
 		cg_err_print("grade", &err);
@@ -101,6 +99,7 @@ main(int argc, char *argv[])
 		cg_err_print("grade", &err);
 		status = CG_EXIT_TROUBLE;
 	}
+done:
 	cg_grade_opts_free(&o);
 	cg_common_free(&common);
 	return status;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clientgrade/alloc.h"
 #include "clientgrade/cli.h"
 #include "clientgrade/config.h"
 #include "clientgrade/error.h"
@@ -60,7 +61,7 @@ main(int argc, char *argv[])
 	struct cg_quadrant_opts o;
 	struct cg_err err;
 	char **cuts = NULL, *end;
-	int ch, i, ncut = 0;
+	int ch, i, ncut = 0, status = CG_EXIT_TROUBLE;
 
 	cg_sigpipe_default();
 	cg_common_init(&common, "quadrant");
@@ -69,9 +70,8 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case OPT_CUT:
 			/* Read after the options: --decimal may follow. */
-			cuts = realloc(cuts, (size_t)(ncut + 1) * sizeof(*cuts));
-			if (cuts == NULL)
-				return fail("out of memory%s", "");
+			cuts = cg_xreallocarray(cuts, (size_t)ncut + 1,
+			    sizeof(*cuts));
 			cuts[ncut++] = optarg;
 			break;
 		case OPT_EXPLAIN:
@@ -81,9 +81,11 @@ main(int argc, char *argv[])
 			errno = 0;
 			o.labels = strtol(optarg, &end, 10);
 			if (errno != 0 || end == optarg || *end != '\0' ||
-			    o.labels < 0 || o.labels > 1000)
-				return fail("--labels wants a number from 0 to "
+			    o.labels < 0 || o.labels > 1000) {
+				status = fail("--labels wants a number from 0 to "
 				    "1000, not '%s'", optarg);
+				goto done;
+			}
 			break;
 		case OPT_LOG:
 			o.plot_log = 1;
@@ -96,9 +98,11 @@ main(int argc, char *argv[])
 				o.headroom = 1;
 			else if (strcmp(optarg, "column") == 0)
 				o.headroom = 0;
-			else
-				return fail("--potential wants 'column' or "
+			else {
+				status = fail("--potential wants 'column' or "
 				    "'headroom', not '%s'", optarg);
+				goto done;
+			}
 			o.headroom_given = 1;
 			break;
 		case OPT_SUMMARY:
@@ -106,9 +110,11 @@ main(int argc, char *argv[])
 				o.summary = CG_QSUM_CSV;
 			else if (strcmp(optarg, "text") == 0)
 				o.summary = CG_QSUM_TEXT;
-			else
-				return fail("--summary wants 'csv' or 'text', "
+			else {
+				status = fail("--summary wants 'csv' or 'text', "
 				    "not '%s'", optarg);
+				goto done;
+			}
 			break;
 		default:
 			switch (cg_common_opt(&common, ch, optarg, &err)) {
@@ -119,29 +125,33 @@ main(int argc, char *argv[])
 				break;
 			default:
 				cg_err_print("quadrant", &err);
-				return CG_EXIT_TROUBLE;
+				goto done;
 			}
 		}
 	}
 	argc -= optind;
 	argv += optind;
 
-	if (common.help)
-		usage(CG_EXIT_OK);
-	if (common.version) {
+	if (common.help || common.version) {
+		free(cuts);
+		cg_quadrant_opts_free(&o);
+		cg_common_free(&common);
+		if (common.help)
+			usage(CG_EXIT_OK);
 		cg_print_version("quadrant");
 		return CG_EXIT_OK;
 	}
 	if (o.summary != CG_QSUM_NONE && o.plot != NULL &&
-	    strcmp(o.plot, "-") == 0)
-		return fail("--summary and --plot - both write to standard "
+	    strcmp(o.plot, "-") == 0) {
+		status = fail("--summary and --plot - both write to standard "
 		    "output; give --plot a file%s", "");
+		goto done;
+	}
 	for (i = 0; i < ncut; i++)
 		if (cg_quadrant_cut_arg(&o, cuts[i], common.decimal, &err) < 0) {
 			cg_err_print("quadrant", &err);
-			return CG_EXIT_TROUBLE;
+			goto done;
 		}
-	free(cuts);
 
 	if (cg_common_finish(&common, &err) < 0 ||
 	    cg_quadrant_config(&o, &common.cfg, &err) < 0 ||
@@ -149,11 +159,12 @@ main(int argc, char *argv[])
 	    cg_quadrant_run(&o, &common, argc, argv, &err) < 0 ||
 	    cg_close_stdout(&err) < 0) {
 		cg_err_print("quadrant", &err);
-		cg_quadrant_opts_free(&o);
-		cg_common_free(&common);
-		return cg_exit_status(err.code);
-	}
+		status = cg_exit_status(err.code);
+	} else
+		status = CG_EXIT_OK;
+done:
+	free(cuts);
 	cg_quadrant_opts_free(&o);
 	cg_common_free(&common);
-	return CG_EXIT_OK;
+	return status;
 }

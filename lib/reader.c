@@ -470,6 +470,13 @@ read_record(struct cg_reader *r, struct cg_err *err)
 		was_started = r->p.pstate != 0;
 		if (!was_started && !r->started)
 			r->rec_line = r->line;
+		/*
+		 * libcsv grows its field buffer by blk_size at a time; growing
+		 * by what it already has makes a 50 MB field linear, not
+		 * quadratic, where realloc has to copy.
+		 */
+		if (r->p.entry_size > 4096)
+			csv_set_blk_size(&r->p, r->p.entry_size);
 		if (csv_parse(&r->p, s, len, on_field, on_row, r) != len)
 			return parse_fail(r, err);
 		r->beg += len;

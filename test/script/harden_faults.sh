@@ -44,13 +44,6 @@ D=--today=2026-12-01
 # them, as shell patterns). They print as KNOWN and do not fail the test;
 # delete a line when its bug is fixed, so it cannot come back.
 KNOWN='
-stdout*rollup:*left behind: rej.csv
-oom N=* rollup:*left behind: rej.csv
-stdout closed prune-pipe:*left behind: rej.csv
-stdout closed quadrant-pipe:*left behind: plot.svg
-stdin closed grade:*
-stdin closed quadrant:*
-stdin closed prune:*
 '
 fails=0 known=0
 fail() {

@@ -38,7 +38,6 @@ done
 # Open bugs, reported with reproducers: TOOL/CASE. Their findings print
 # as KNOWN and do not fail the test; delete a line when it is fixed.
 KNOWN='
-quadrant/bad_cut
 '
 fails=0 runs=0 known=0
 for tooldir in "$SRC"/test/cli/*/; do
