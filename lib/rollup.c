@@ -9,8 +9,16 @@
  * its first line, the rows go to --rejects with the reason appended,
  * and --strict turns the first one into an error.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clientgrade/alloc.h"
 #include "clientgrade/buf.h"
@@ -78,6 +86,9 @@ struct run {
 	struct pend pend[DEPTH];
 	unsigned long npend;	/* deals put into the pipeline so far */
 	unsigned long ndone;	/* deals taken out of it */
+	int track_ambig;	/* the second half (below): note ambig */
+	int ambig;		/* an ambiguous date read before the order
+				 * was fixed */
 };
 
 /* Column for an explicit header name, or a role. */
@@ -264,6 +275,28 @@ date_conflict(const struct run *u, const struct cg_row *row)
 }
 
 /*
+ * The second half of a parallel run starts with the date order already
+ * "guessed", so that it never prints the guess warning itself (with its
+ * own line numbers). Whether the sequential run would have printed it
+ * there is told by this: an ambiguous date before the order was fixed.
+ * Year-first dates are never ambiguous; skip the parse for them.
+ */
+static void
+note_ambig(struct run *u, const struct cg_row *row)
+{
+	const char *s = row->f[u->dcol];
+	size_t n = row->len[u->dcol], i;
+	int32_t d;
+
+	for (i = 0; i < 4 && i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == 4)
+		return;
+	if (cg_parse_date(s, n, CG_DATES_AUTO, &d, NULL) == CG_V_EAMBIG)
+		u->ambig = 1;
+}
+
+/*
  * Read what a deal needs and put it into the pipeline; take out the one
  * put in DEPTH - 1 deals ago.
  */
@@ -318,6 +351,8 @@ deal(struct run *u, struct cg_reader *r, const struct cg_row *row,
 		p->col = u->vcol;
 		goto queue;
 	}
+	if (u->track_ambig && !u->dc.fixed && !u->ambig)
+		note_ambig(u, row);
 	p->h = cg_rollup_hash(row->f[u->kcol], row->len[u->kcol]);
 	cg_rollup_prefetch(u->t, p->h);
 queue:
@@ -368,17 +403,14 @@ report(const struct run *u)
 	}
 }
 
+/* What a run owns alone (the second half shares the rest). */
 static void
-run_free(struct run *u)
+run_free_own(struct run *u)
 {
 	int k;
 
 	cg_rollup_table_free(u->t);
-	cg_rollup_where_free(u->where);
-	cg_rollup_accounts_free(u->acc);
-	free(u->kname);
-	free(u->vname);
-	free(u->dname);
+	u->t = NULL;
 	for (k = 0; k < NSKIP; k++)
 		free(u->skip[k].file);
 	for (k = 0; k < DEPTH; k++) {
@@ -387,6 +419,415 @@ run_free(struct run *u)
 		free(u->pend[k].bytes);
 		cg_buf_free(&u->pend[k].why);
 	}
+}
+
+static void
+run_free(struct run *u)
+{
+	run_free_own(u);
+	cg_rollup_where_free(u->where);
+	cg_rollup_accounts_free(u->acc);
+	free(u->kname);
+	free(u->vname);
+	free(u->dname);
+}
+
+/*
+ * ---- two threads on one seekable deal log ----
+ *
+ * Parsing is most of rollup's time, and one core parses at most about
+ * 200 MB/s; so a large regular file is read in two halves at once, the
+ * way DuckDB splits CSV files. The split is the byte after the first
+ * line feed past the middle. A second thread counts the line breaks
+ * before it (the line the split starts), then reads from there with a
+ * reader of its own, taking its first record for a header (that is what
+ * a reader wants first) and counting it as a deal, into a table of its
+ * own. The first half is read as usual, by the calling thread, until
+ * the record that starts on the split's line.
+ *
+ * The split is a guess: the line feed may be inside a quoted field. It
+ * was right exactly when the first half's reader has a record starting
+ * on the split's line; then both threads read the same records the
+ * sequential run would. The second half's result is also thrown away,
+ * and the first half simply reads on, whenever it could differ from the
+ * sequential run's: an error in it (the sequential run reports it with
+ * its place), a date order or decimal mark the first half would have
+ * read differently, an ambiguity warning the sequential run would have
+ * printed, sums that are not exact (see cg_rollup_merge). Otherwise the
+ * tables are merged, the second half's skips and rejects added after
+ * the first half's (lines shifted), and reading stops.
+ *
+ * Not with --strict, stdin, several operands, or files smaller than
+ * CG_ROLLUP_PAR_MIN bytes (environment; default 64 MiB). Tests set it to
+ * 0, and CG_ROLLUP_PAR_TRACE to see on stderr which way it went.
+ */
+#define PAR_MIN_DEFAULT ((unsigned long long)64 << 20)
+#define PAR_CHUNK ((size_t)1 << 20)
+
+struct par {
+	struct run b;		/* the second half's own state */
+	const char *name;
+	int fd;
+	off_t split;
+	long lsplit;		/* line the split starts on; LONG_MAX until
+				 * counted (atomic) */
+	int cancel;		/* atomic: the first half gave up on it */
+	int ok;			/* read to the end without trouble */
+	int running;		/* the thread is to be joined */
+	size_t nf;		/* header fields */
+	struct cg_reader_opts ro;
+	struct cg_reader *r;
+	FILE *rej;		/* its rejects rows, to append */
+	pthread_t th;
+	pthread_mutex_t mu;	/* with cv: lsplit was set */
+	pthread_cond_t cv;
+};
+
+static void
+par_publish(struct par *p, long line)
+{
+	pthread_mutex_lock(&p->mu);
+	__atomic_store_n(&p->lsplit, line, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static int
+par_cancelled(struct par *p)
+{
+	return __atomic_load_n(&p->cancel, __ATOMIC_RELAXED);
+}
+
+/* Line breaks in [0, end) as the reader counts them: LF, CR LF, lone CR. */
+static long
+count_lines(struct par *p, off_t end)
+{
+	unsigned char *buf = cg_xmalloc(PAR_CHUNK);
+	off_t off = 0;
+	long n = 0;
+	int cr = 0;
+
+	while (off < end && !par_cancelled(p)) {
+		size_t want = end - off < (off_t)PAR_CHUNK ? (size_t)(end -
+		    off) : PAR_CHUNK, i, c = 0;
+		ssize_t got = pread(p->fd, buf, want, off);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			n = -1;
+			break;
+		}
+		if (cr && buf[0] != '\n')
+			n++;
+		cr = 0;
+		for (i = 0; i < (size_t)got; i++)
+			c += buf[i] == '\n';
+		n += (long)c;
+		if (memchr(buf, '\r', (size_t)got) != NULL) {
+			for (i = 0; i + 1 < (size_t)got; i++)
+				if (buf[i] == '\r' && buf[i + 1] != '\n')
+					n++;
+			cr = buf[got - 1] == '\r';
+		}
+		off += got;
+	}
+	free(buf);
+	return par_cancelled(p) ? -1 : n;
+}
+
+static void *
+par_main(void *arg)
+{
+	struct par *p = arg;
+	struct run *b = &p->b;
+	struct cg_err err;
+	const struct cg_row *row;
+	unsigned long n = 0;
+	long lines;
+	int rc;
+
+	if ((lines = count_lines(p, p->split)) < 0)
+		goto done;
+	par_publish(p, lines + 1);
+	if (lseek(p->fd, p->split, SEEK_SET) == (off_t)-1 ||
+	    (p->r = cg_reader_open(p->fd, p->name, &p->ro, &err)) == NULL ||
+	    cg_reader_header(p->r, &row, &err) <= 0)
+		goto done;
+	/* A BOM or blank lines at the split: the record is not the one
+	 * the first half would find there. */
+	if (cg_reader_dialect(p->r)->bom || row->line != 1 ||
+	    row->n != p->nf || deal(b, p->r, row, &err) < 0)
+		goto done;
+	while ((rc = cg_reader_next(p->r, &row, &err)) > 0) {
+		if (deal(b, p->r, row, &err) < 0)
+			goto done;
+		if ((++n & 1023) == 0 && par_cancelled(p))
+			goto done;
+	}
+	if (rc < 0 || drain(b, &err) < 0)
+		goto done;
+	if (b->rw != NULL) {
+		rc = cg_writer_close(b->rw, &err);
+		b->rw = NULL;
+		if (rc < 0 || fflush(p->rej) != 0)
+			goto done;
+	}
+	p->ok = 1;
+done:
+	if (b->rw != NULL) {
+		cg_writer_close(b->rw, NULL);
+		b->rw = NULL;
+	}
+	/* Never leave the first half waiting for the split's line. */
+	if (lines < 0)
+		par_publish(p, -1L);
+	return NULL;
+}
+
+/*
+ * Wait until the second thread knows the split's line. Counting line
+ * breaks is some ten times faster than parsing, so this is a short wait
+ * on a large file; on a small one the first half could otherwise get
+ * past the split before its line is known, and give up on the split.
+ */
+static void
+par_wait_line(struct par *p)
+{
+	pthread_mutex_lock(&p->mu);
+	while (__atomic_load_n(&p->lsplit, __ATOMIC_ACQUIRE) == LONG_MAX)
+		pthread_cond_wait(&p->cv, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void
+par_free(struct par *p)
+{
+	if (p == NULL)
+		return;
+	if (p->running) {
+		__atomic_store_n(&p->cancel, 1, __ATOMIC_RELAXED);
+		pthread_join(p->th, NULL);
+	}
+	run_free_own(&p->b);
+	cg_reader_free(p->r);
+	close(p->fd);
+	if (p->rej != NULL)
+		fclose(p->rej);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p);
+}
+
+/* The size threshold: CG_ROLLUP_PAR_MIN bytes, if set to a number. */
+static unsigned long long
+par_min(void)
+{
+	const char *s = getenv("CG_ROLLUP_PAR_MIN");
+	unsigned long long v;
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return PAR_MIN_DEFAULT;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || *s == '-')
+		return PAR_MIN_DEFAULT;
+	return v;
+}
+
+/* First byte after the first line feed at or after `from`; -1: none. */
+static off_t
+find_split(int fd, off_t from, off_t size)
+{
+	char buf[65536];
+	ssize_t got;
+	const char *nl;
+
+	while (from < size) {
+		if ((got = pread(fd, buf, sizeof(buf), from)) < 0 &&
+		    errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		if ((nl = memchr(buf, '\n', (size_t)got)) != NULL)
+			return from + (nl - buf) + 1 < size ?
+			    from + (nl - buf) + 1 : -1;
+		from += got;
+	}
+	return -1;
+}
+
+/* Start the second half, if the deal log qualifies. NULL: sequential. */
+static struct par *
+par_start(struct run *u, int argc, char **argv, struct cg_reader *r,
+    const struct cg_row *hdr)
+{
+	const struct cg_rollup_opts *o = u->o;
+	struct par *p;
+	struct stat st;
+	struct cg_dialect d;
+	off_t split;
+	size_t i;
+	int fd, k;
+
+	if (argc != 1 || strcmp(argv[0], "-") == 0 || o->strict)
+		return NULL;
+	if ((fd = open(argv[0], O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size < par_min() ||
+	    (split = find_split(fd, st.st_size / 2, st.st_size)) < 0) {
+		close(fd);
+		return NULL;
+	}
+	p = cg_xcalloc(1, sizeof(*p));
+	p->fd = fd;
+	p->split = split;
+	p->name = cg_reader_name(r);
+	p->lsplit = LONG_MAX;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	p->nf = hdr->n;
+	p->ro = o->ropts;
+	p->ro.delim = cg_reader_dialect(r)->delim;
+	p->ro.rewindable = 0;
+	/* Shared, read only: options, filter, accounts, columns, names. */
+	p->b = *u;
+	p->b.t = cg_rollup_table_new();
+	memset(p->b.skip, 0, sizeof(p->b.skip));
+	memset(p->b.pend, 0, sizeof(p->b.pend));
+	memset(&p->b.rej, 0, sizeof(p->b.rej));
+	p->b.rej_open = 0;
+	p->b.rw = NULL;
+	p->b.seq = p->b.npend = p->b.ndone = 0;
+	p->b.track_ambig = 1;
+	p->b.ambig = 0;
+	cg_datecol_init(&p->b.dc, o->dates);
+	if (o->dates == CG_DATES_AUTO) {
+		/* Read ambiguous dates the way a guess would, silently. */
+		p->b.dc.guessed = 1;
+		p->b.dc.order = p->ro.delim == ',' ? CG_DATES_US :
+		    CG_DATES_EU;
+	}
+	/* With a join only known keys count: the same ones, same order. */
+	for (i = 0; u->acc != NULL && i < cg_rollup_count(u->t); i++) {
+		struct cg_rollup_acc *a = cg_rollup_at(u->t, i);
+
+		cg_rollup_intern_h(p->b.t, cg_rollup_key(a), a->keylen,
+		    a->hash)->known = a->known;
+	}
+	if (u->rw != NULL) {
+		if ((p->rej = tmpfile()) == NULL)
+			goto fail;
+		d = *cg_reader_dialect(r);
+		d.bom = 0;
+		p->b.rw = cg_writer_new(fileno(p->rej), o->rejects, &d);
+	}
+	if ((k = pthread_create(&p->th, NULL, par_main, p)) != 0)
+		goto fail;
+	p->running = 1;
+	return p;
+fail:
+	if (p->b.rw != NULL)
+		cg_writer_close(p->b.rw, NULL);
+	p->b.rw = NULL;
+	par_free(p);
+	return NULL;
+}
+
+/* Copy the second half's rejects after the first half's. */
+static int
+par_rejects(struct run *u, struct par *p, struct cg_err *err)
+{
+	char buf[65536];
+	size_t got;
+
+	if (cg_writer_flush(u->rw, err) < 0)
+		return -1;
+	rewind(p->rej);
+	while ((got = fread(buf, 1, sizeof(buf), p->rej)) > 0) {
+		size_t off = 0;
+
+		while (off < got) {
+			ssize_t w = write(u->rej.fd, buf + off, got - off);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0)
+				return cg_err_set(err, CG_EWRITE, u->o->rejects,
+				    0, 0, "write error: %s", strerror(errno));
+			off += (size_t)w;
+		}
+	}
+	if (ferror(p->rej))
+		return cg_err_set(err, CG_EIO, u->o->rejects, 0, 0,
+		    "cannot read back the rejects of the second half");
+	return 0;
+}
+
+/*
+ * The first half met `row`, the first record on or past the split's
+ * line. 1: the second half's figures are in, stop reading; 0: go on
+ * reading sequentially from `row`; -1: error.
+ */
+static int
+par_join(struct run *u, struct par *p, struct cg_reader *r,
+    const struct cg_row *row, struct cg_err *err)
+{
+	const struct cg_rollup_opts *o = u->o;
+	struct run *b = &p->b;
+	long line = __atomic_load_n(&p->lsplit, __ATOMIC_ACQUIRE);
+	char g;
+	int k;
+
+	if (row->line != line) {
+		__atomic_store_n(&p->cancel, 1, __ATOMIC_RELAXED);
+		return 0;
+	}
+	pthread_join(p->th, NULL);
+	p->running = 0;
+	if (!p->ok)
+		return 0;
+	/*
+	 * The date order: the second half read ambiguous dates as a guess
+	 * would (and stopped at evidence against it). That is what the
+	 * first half's order does when it is that guess, fixed or not; from
+	 * a fresh start only if no date needed the guess (no warning).
+	 */
+	if (o->dates == CG_DATES_AUTO && (u->dc.fixed ? u->dc.order !=
+	    b->dc.order : !u->dc.guessed && b->ambig))
+		return 0;
+	/* The same for the decimal mark. */
+	g = p->ro.decimal ? p->ro.decimal : p->ro.delim == ';' ? ',' : '.';
+	if (cg_reader_decimal_known(r) && (g != cg_reader_dialect(r)->decimal ||
+	    (cg_reader_decimal_known(p->r) && cg_reader_dialect(p->r)->decimal
+	    != cg_reader_dialect(r)->decimal)))
+		return 0;
+	if (drain(u, err) < 0)
+		return -1;
+	if (cg_rollup_merge(u->t, b->t) < 0)
+		return 0;
+	if (!cg_reader_decimal_known(r) && cg_reader_decimal_known(p->r))
+		cg_reader_note_decimal(r, cg_reader_dialect(p->r)->decimal ==
+		    ',' ? CG_DEC_COMMA : CG_DEC_DOT);
+	for (k = 0; k < NSKIP; k++) {
+		struct skip *sa = &u->skip[k], *sb = &b->skip[k];
+
+		if (sb->n == 0)
+			continue;
+		if (sa->n == 0) {
+			sa->file = sb->file;
+			sb->file = NULL;
+			sa->line = sb->line + line - 1;
+			sa->seq = sb->seq + u->seq;
+		}
+		sa->n += sb->n;
+	}
+	u->seq += b->seq;
+	if (u->rw != NULL && par_rejects(u, p, err) < 0)
+		return -1;
+	return 1;
 }
 
 int
@@ -399,6 +840,7 @@ cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
 	const struct cg_row *hdr, *row;
 	struct cg_dialect d;
 	size_t ncols = o->distinct ? CG_ROLLUP_NCOLS : CG_ROLLUP_NCOLS - 1;
+	struct par *par = NULL;
 	int rc, ret = -1;
 
 	memset(&u, 0, sizeof(u));
@@ -426,11 +868,30 @@ cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
 	if (o->rejects != NULL && rejects_open(&u, r, hdr, err) < 0)
 		goto out;
 	d = *cg_reader_dialect(r);
+	par = par_start(&u, argc, argv, r, hdr);
+	if (par != NULL)
+		par_wait_line(par);
 	while ((rc = cg_input_next(in, &row, err)) > 0) {
 		r = cg_input_reader(in);
+		if (par != NULL && row->line >= __atomic_load_n(&par->lsplit,
+		    __ATOMIC_ACQUIRE)) {
+			/* The row at the split: the second half's first. */
+			if ((rc = par_join(&u, par, r, row, err)) < 0)
+				goto out;
+			if (getenv("CG_ROLLUP_PAR_TRACE") != NULL)
+				fprintf(stderr, "%s: parallel: split at line "
+				    "%ld: %s\n", o->prog, row->line, rc == 1 ?
+				    "halves merged" : "read on sequentially");
+			par_free(par);
+			par = NULL;
+			if (rc == 1)
+				break;
+		}
 		if (deal(&u, r, row, err) < 0)
 			goto out;
 	}
+	par_free(par);
+	par = NULL;
 	if (rc < 0 || drain(&u, err) < 0)
 		goto out;
 	/* Numbers follow the decimal mark the values showed. */
@@ -458,6 +919,7 @@ cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
 	report(&u);
 	ret = 0;
 out:
+	par_free(par);
 	if (u.rw != NULL)
 		cg_writer_close(u.rw, NULL);
 	if (u.rej_open)

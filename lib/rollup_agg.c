@@ -20,6 +20,7 @@
  * first 64 value numbers as bits of a word in its record, and only
  * values numbered 64 and up go to a set of (account, value) pairs.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ const char *const cg_rollup_colnames[CG_ROLLUP_NCOLS] = {
 	"orders", "volume", "avg_order", "first_order", "last_order",
 	"recency_days", "orders_12m", "volume_12m", "contacts"
 };
+
+__extension__ typedef __int128 i128;
 
 /* ---- arena: key bytes live here until the table is freed ---- */
 
@@ -204,7 +207,8 @@ struct dval {
 	uint64_t hash;
 };
 
-#define REC_ALIGN 8
+/* 16: the records hold __int128 sums. */
+#define REC_ALIGN 16
 
 struct cg_rollup_table {
 	/* Accounts: slot.idx1 is the record's offset / REC_ALIGN + 1. */
@@ -420,20 +424,128 @@ cg_rollup_at(struct cg_rollup_table *t, size_t i)
 	return rec_at(t, t->order[i]);
 }
 
+/*
+ * v in units of 2^-64, if that is exact and |v| < 2^32 (so that 2^30
+ * deals cannot overflow the sum); else -1.
+ */
+static int
+fixed(double v, i128 *out)
+{
+	uint64_t bits, mant;
+	int e, sh;
+
+	memcpy(&bits, &v, sizeof(bits));
+	e = (int)(bits >> 52 & 0x7ff);
+	mant = bits & (((uint64_t)1 << 52) - 1);
+	*out = 0;
+	if (e == 0 && mant == 0)
+		return 0;		/* +0, -0 */
+	if (e == 0 || e == 0x7ff)
+		return -1;		/* subnormal, Inf, NaN */
+	mant |= (uint64_t)1 << 52;
+	/* v = mant * 2^(e - 1075); in units of 2^-64: mant << (e - 1011) */
+	sh = e - 1011;
+	if (sh > 64 + 32 - 53)
+		return -1;
+	if (sh < 0) {
+		if (sh <= -53 || (mant & (((uint64_t)1 << -sh) - 1)) != 0)
+			return -1;
+		*out = (i128)(mant >> -sh);
+	} else
+		*out = (i128)mant << sh;
+	if (bits >> 63)
+		*out = -*out;
+	return 0;
+}
+
 void
 cg_rollup_add(struct cg_rollup_acc *a, double value, int32_t date,
     int32_t today, long window)
 {
+	i128 x;
+
 	if (a->orders == 0 || date < a->first)
 		a->first = date;
 	if (a->orders == 0 || date > a->last)
 		a->last = date;
 	a->orders++;
 	a->volume += value;
+	if (fixed(value, &x) < 0 || a->orders >= (long)1 << 30)
+		a->inexact = 1;
+	a->xvolume += x;
 	if (date <= today && (long)today - date < window) {
 		a->orders_w++;
 		a->volume_w += value;
+		a->xvolume_w += x;
 	}
+}
+
+/* The exact sum as the nearest double. */
+static double
+unfixed(i128 x)
+{
+	return ldexp((double)x, -64);
+}
+
+int
+cg_rollup_inexact(const struct cg_rollup_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (rec_at(t, t->order[i])->inexact)
+			return 1;
+	return 0;
+}
+
+int
+cg_rollup_merge(struct cg_rollup_table *dst, struct cg_rollup_table *src)
+{
+	size_t i, j;
+
+	if (cg_rollup_inexact(dst) || cg_rollup_inexact(src))
+		return -1;
+	for (i = 0; i < src->n; i++) {
+		struct cg_rollup_acc *s = rec_at(src, src->order[i]), *d;
+		uint64_t seen;
+		int v;
+
+		d = cg_rollup_intern_h(dst, cg_rollup_key(s), s->keylen,
+		    s->hash);
+		if (s->orders > 0) {
+			if (d->orders == 0 || s->first < d->first)
+				d->first = s->first;
+			if (d->orders == 0 || s->last > d->last)
+				d->last = s->last;
+		}
+		d->orders += s->orders;
+		d->volume += s->volume;
+		d->xvolume += s->xvolume;
+		d->orders_w += s->orders_w;
+		d->volume_w += s->volume_w;
+		d->xvolume_w += s->xvolume_w;
+		if (d->orders >= (long)1 << 30)
+			d->inexact = 1;
+		for (seen = s->seen, v = 0; seen != 0; seen >>= 1, v++)
+			if (seen & 1)
+				cg_rollup_distinct(dst, d, src->dv[v].s,
+				    src->dv[v].len);
+	}
+	for (j = 0; src->pair != NULL && j <= src->pmask; j++) {
+		uint64_t p = src->pair[j];
+		struct cg_rollup_acc *s, *d;
+		size_t v;
+
+		if (p == 0)
+			continue;
+		p--;
+		s = rec_at(src, src->order[p >> 32]);
+		v = (size_t)(p & 0xffffffffu);
+		d = cg_rollup_find_h(dst, cg_rollup_key(s), s->keylen,
+		    s->hash);
+		cg_rollup_distinct(dst, d, src->dv[v].s, src->dv[v].len);
+	}
+	return 0;
 }
 
 /* Number of value s[0..n), interned if new. */
@@ -526,14 +638,17 @@ cg_rollup_format(const struct cg_rollup_acc *a, int32_t today,
     char decimal, char out[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX])
 {
 	static const struct cg_rollup_acc none;
+	double vol, vol_w;
 
 	if (a == NULL)
 		a = &none;
+	vol = a->inexact ? a->volume : unfixed(a->xvolume);
+	vol_w = a->inexact ? a->volume_w : unfixed(a->xvolume_w);
 	fmt_long(out[CG_ROLLUP_ORDERS], a->orders);
-	cg_fmt_num(out[CG_ROLLUP_VOLUME], CG_ROLLUP_FIELDMAX, a->volume, 2, 1,
+	cg_fmt_num(out[CG_ROLLUP_VOLUME], CG_ROLLUP_FIELDMAX, vol, 2, 1,
 	    decimal);
 	fmt_long(out[CG_ROLLUP_ORDERS_W], a->orders_w);
-	cg_fmt_num(out[CG_ROLLUP_VOLUME_W], CG_ROLLUP_FIELDMAX, a->volume_w,
+	cg_fmt_num(out[CG_ROLLUP_VOLUME_W], CG_ROLLUP_FIELDMAX, vol_w,
 	    2, 1, decimal);
 	fmt_long(out[CG_ROLLUP_CONTACTS], a->contacts);
 	if (a->orders == 0) {
@@ -544,7 +659,7 @@ cg_rollup_format(const struct cg_rollup_acc *a, int32_t today,
 		return;
 	}
 	cg_fmt_num(out[CG_ROLLUP_AVG], CG_ROLLUP_FIELDMAX,
-	    a->volume / (double)a->orders, 2, 1, decimal);
+	    vol / (double)a->orders, 2, 1, decimal);
 	cg_fmt_date(out[CG_ROLLUP_FIRST], a->first);
 	cg_fmt_date(out[CG_ROLLUP_LAST], a->last);
 	fmt_long(out[CG_ROLLUP_RECENCY], (long)today - a->last);

@@ -45,6 +45,16 @@ struct cg_rollup_acc {
 	long contacts;		/* distinct non-empty --distinct values */
 	uint64_t seen;		/* bit v: --distinct value number v (< 64) seen */
 	int known;		/* 1: the key came from the --accounts file */
+	/*
+	 * The sums again, exactly: in units of 2^-64, which holds every
+	 * double from 2^-12 up to 2^32 (money) without rounding. An exact
+	 * sum does not depend on the order of the deals, so the parallel
+	 * run (two halves summed apart, then added) writes the same bytes
+	 * as the sequential one. `inexact`: some value did not fit; then
+	 * the plain double sums above are written.
+	 */
+	__extension__ __int128 xvolume, xvolume_w;
+	int inexact;
 };
 
 struct cg_rollup_table;
@@ -102,6 +112,19 @@ void cg_rollup_add(struct cg_rollup_acc *a, double value, int32_t date,
  */
 int cg_rollup_distinct(struct cg_rollup_table *t, struct cg_rollup_acc *a,
     const char *s, size_t n);
+
+/*
+ * Add the figures of src (a table filled from a later part of the same
+ * deal log) to dst, as if dst had read those deals after its own: dst's
+ * accounts keep their places, src's new ones follow in src's order,
+ * distinct values are united; `known` marks stay dst's. Returns -1,
+ * changing nothing, if either
+ * table has an inexact sum (the result would depend on the split).
+ */
+int cg_rollup_merge(struct cg_rollup_table *dst, struct cg_rollup_table *src);
+
+/* 1 if some account's sums are inexact (see struct cg_rollup_acc). */
+int cg_rollup_inexact(const struct cg_rollup_table *t);
 
 /* The columns rollup adds, in output order. */
 enum {
