@@ -171,9 +171,11 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (common.help)
-		usage(CG_EXIT_OK);
-	if (common.version) {
+	if (common.help || common.version) {
+		cg_prune_opts_free(&o);
+		cg_common_free(&common);
+		if (common.help)
+			usage(CG_EXIT_OK);
 		cg_print_version("prune");
 		return CG_EXIT_OK;
 	}
