@@ -56,7 +56,7 @@ install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 bench:
-	@sh bench/run.sh
+	@bash bench/run.sh
 
 # libFuzzer targets (clang): each for FUZZ_SECONDS; fuzz-ci: 20 s each.
 fuzz:
