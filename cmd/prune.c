@@ -56,21 +56,6 @@ usage(int status)
 	exit(status);
 }
 
-/* A whole number from 0 to max. */
-static int
-parse_count(const char *s, long max, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -111,7 +96,7 @@ main(int argc, char *argv[])
 			o.asked |= CG_PRUNE_BIT(CG_PRUNE_DUPES);
 			break;
 		case OPT_MAX_UNANSWERED:
-			if (parse_count(optarg, 1000000, &v) < 0 || v < 1) {
+			if (cg_parse_long(optarg, 1, 1000000, &v) < 0) {
 				fprintf(stderr, "prune: --max-unanswered wants "
 				    "a whole number from 1, not '%s'\n", optarg);
 				goto trouble;
@@ -146,7 +131,7 @@ main(int argc, char *argv[])
 			set |= CG_PRUNE_SET_RULES;
 			break;
 		case OPT_STALE_DAYS:
-			if (parse_count(optarg, MAX_DAYS, &v) < 0) {
+			if (cg_parse_long(optarg, 0, MAX_DAYS, &v) < 0) {
 				fprintf(stderr, "prune: --stale-days wants a "
 				    "number of days from 0 to %ld, not '%s'\n",
 				    MAX_DAYS, optarg);

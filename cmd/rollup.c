@@ -52,21 +52,6 @@ usage(int status)
 	exit(status);
 }
 
-/* A day count for --window or [rollup] window: 1 .. MAX_WINDOW. */
-static int
-parse_window(const char *s, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > MAX_WINDOW)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -146,7 +131,8 @@ main(int argc, char *argv[])
 		cg_print_version("rollup");
 		return CG_EXIT_OK;
 	}
-	if (window_arg != NULL && parse_window(window_arg, &o.window) < 0) {
+	if (window_arg != NULL &&
+	    cg_parse_long(window_arg, 1, MAX_WINDOW, &o.window) < 0) {
 		fprintf(stderr, "rollup: --window wants a number of days from "
 		    "1 to %ld, not '%s'\n", MAX_WINDOW, window_arg);
 		return CG_EXIT_TROUBLE;
@@ -168,7 +154,8 @@ main(int argc, char *argv[])
 	/* A bad [rollup] window is an error even when --window overrides
 	 * it: the file is wrong either way. */
 	if ((e = cg_config_get(&common.cfg, "rollup", "window")) != NULL &&
-	    parse_window(e->value, window_arg ? &w : &o.window) < 0) {
+	    cg_parse_long(e->value, 1, MAX_WINDOW,
+	    window_arg ? &w : &o.window) < 0) {
 		cg_config_err(&err, &common.cfg, e, "window wants a number of "
 		    "days from 1 to %ld, not '%s'", MAX_WINDOW, e->value);
 		goto fail;

@@ -89,6 +89,20 @@ parse_decimal(const char *a, char *out)
 }
 
 int
+cg_parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
 cg_parse_today(const char *arg, int32_t *out, struct cg_err *err)
 {
 	int can;

@@ -120,6 +120,12 @@ void cg_sigpipe_default(void);
  */
 int cg_close_stdout(struct cg_err *err);
 
+/*
+ * A whole decimal number from min to max, the whole string ("12", not
+ * "12d" or ""), for option and config values: 0 with *out set, or -1.
+ */
+int cg_parse_long(const char *s, long min, long max, long *out);
+
 /* Parse a --today style date (YYYY-MM-DD). 0 or -1 (CG_EUSAGE). */
 int cg_parse_today(const char *arg, int32_t *out, struct cg_err *err);
 
