@@ -26,7 +26,6 @@ struct cg_writer {
 	int started;		/* BOM written */
 	int failed;
 	int errnum;		/* errno of the first failed write */
-	unsigned long long bytes;
 	size_t *span;		/* field spans of a raw record: start, end */
 	size_t spancap;
 };
@@ -73,7 +72,6 @@ drain(struct cg_writer *w, struct cg_err *err)
 		}
 		off += (size_t)n;
 	}
-	w->bytes += w->len;
 	w->len = 0;
 	return 0;
 }
@@ -101,8 +99,9 @@ putc1(struct cg_writer *w, char c)
 	w->buf[w->len++] = c;
 }
 
-int
-cg_needs_quote(const char *s, size_t n, const struct cg_dialect *d)
+/* 1 if `s` must be quoted in dialect d. */
+static int
+needs_quote(const char *s, size_t n, const struct cg_dialect *d)
 {
 	size_t i;
 
@@ -122,7 +121,7 @@ encode(struct cg_writer *w, const char *s, size_t n)
 {
 	const char *q;
 
-	if (!cg_needs_quote(s, n, &w->d)) {
+	if (!needs_quote(s, n, &w->d)) {
 		put(w, s, n);
 		return;
 	}
@@ -291,10 +290,4 @@ cg_writer_close(struct cg_writer *w, struct cg_err *err)
 	free(w->span);
 	free(w);
 	return rc;
-}
-
-unsigned long long
-cg_writer_bytes(const struct cg_writer *w)
-{
-	return w->bytes + w->len;
 }

@@ -167,10 +167,4 @@ int cg_writer_flush(struct cg_writer *w, struct cg_err *err);
 /* Flush and free; returns what the flush returned. NULL w is a no-op. */
 int cg_writer_close(struct cg_writer *w, struct cg_err *err);
 
-/* Bytes written so far (for tests and summaries). */
-unsigned long long cg_writer_bytes(const struct cg_writer *w);
-
-/* 1 if `s` must be quoted in dialect d. */
-int cg_needs_quote(const char *s, size_t n, const struct cg_dialect *d);
-
 #endif

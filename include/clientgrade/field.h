@@ -33,7 +33,6 @@ struct cg_datecol {
 	int guessed;		/* 1: an ambiguous value was read by guess */
 	long guess_line;	/* where the guess was made */
 	long evidence_line;	/* where the order was seen */
-	int warned;
 };
 void cg_datecol_init(struct cg_datecol *dc, int order);
 
