@@ -13,7 +13,7 @@
  */
 #include "fuzz.h"	/* first: it defines _GNU_SOURCE */
 #include <stdint.h>
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/error.h"
 
 #define T_GRADE 1

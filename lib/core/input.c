@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "clientgrade/alloc.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 
 struct cg_input {
 	char **paths;

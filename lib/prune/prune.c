@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "clientgrade/buf.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/outfile.h"
 #include "clientgrade/prune.h"
 

@@ -22,7 +22,7 @@
 
 #include "clientgrade/alloc.h"
 #include "clientgrade/buf.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/field.h"
 #include "clientgrade/outfile.h"
 #include "clientgrade/rollup.h"

@@ -8,7 +8,7 @@
 
 #include "clientgrade/alloc.h"
 #include "clientgrade/buf.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/field.h"
 #include "clientgrade/roles.h"

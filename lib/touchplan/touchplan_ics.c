@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "clientgrade/buf.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
 

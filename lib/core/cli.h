@@ -23,9 +23,9 @@
 
 #include <getopt.h>
 #include <stdint.h>
-#include "config.h"
-#include "csv.h"
-#include "roles.h"
+#include "clientgrade/config.h"
+#include "clientgrade/csv.h"
+#include "clientgrade/roles.h"
 
 #define CG_VERSION "0.1.0"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/value.h"
 
 /* Hold a closed standard descriptor with /dev/null opened `flags`. */

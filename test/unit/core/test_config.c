@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "clientgrade/buf.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/config.h"
 #include "clientgrade/roles.h"
 #include "clientgrade/value.h"
