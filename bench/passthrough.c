@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/error.h"
 #include "clientgrade/field.h"

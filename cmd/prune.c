@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/config.h"
 #include "clientgrade/error.h"
 #include "clientgrade/prune.h"

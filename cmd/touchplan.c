@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "clientgrade/alloc.h"
-#include "clientgrade/cli.h"
+#include "cli.h"
 #include "clientgrade/error.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"

@@ -2,7 +2,8 @@
  * alloc.h - allocation with one out-of-memory policy.
  *
  * cg_xmalloc and friends never return NULL: on failure they print
- * "clientgrade: out of memory" and exit with status 2 (the documented
+ * "PROG: out of memory", PROG being the program's own name as it was run
+ * ("grade: out of memory"), and exit with status 2 (the documented
  * exit for resource trouble). Allocation failure is injected from
  * outside (an LD_PRELOAD shim in test/fault), so lib/ keeps no state.
  */

@@ -3,7 +3,7 @@
  *
  * A library function that can fail takes a `struct cg_err *` last and
  * returns a negative value (or NULL) after filling it; it never prints.
- * The command prints it once with cg_err_print(), which yields the one
+ * The spine (tool.h) prints it once with cg_err_print(), which yields the one
  * message shape the suite uses:
  *
  *     tool: FILE:LINE:COL: message      (location known)
@@ -63,11 +63,11 @@ int cg_err_set(struct cg_err *err, enum cg_code code, const char *file,
 int cg_err_vset(struct cg_err *err, enum cg_code code, const char *file,
     long line, long col, const char *fmt, va_list ap);
 
-/* Print `prog: [FILE:[LINE:COL:]] msg` and a newline on stderr. */
+/*
+ * Print `prog: [FILE:[LINE:COL:]] msg` and a newline on stderr: the one
+ * place an error is printed (lib/core/report.c, for the spine and the
+ * few programs outside it such as bench/passthrough).
+ */
 void cg_err_print(const char *prog, const struct cg_err *err);
-
-/* Print `prog: warning: ...` on stderr (for non-fatal notices). */
-void cg_warn(const char *prog, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 #endif

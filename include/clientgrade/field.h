@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "csv.h"
+#include "run.h"
 #include "value.h"
 
 /*
@@ -38,10 +39,11 @@ void cg_datecol_init(struct cg_datecol *dc, int order);
 
 /*
  * Date from field `col`: 1 (days since epoch in *out), 0 (empty) or -1.
- * `prog` is used for the one-time ambiguity warning.
+ * The one-time ambiguity warning goes through the run (cg_warning_at);
+ * `run` may be NULL, and the warning is then dropped.
  */
 int cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
-    struct cg_datecol *dc, const char *prog, int32_t *out,
+    struct cg_datecol *dc, const struct cg_run *run, int32_t *out,
     struct cg_err *err);
 
 /* Yes/no from field `col`: 1 (in *out), 0 (empty) or -1. */

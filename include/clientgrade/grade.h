@@ -7,10 +7,10 @@
  * written policy of thresholds (rules). man/grade.1 documents every rule
  * the code below implements; keep the two in step.
  *
- * The command fills a struct cg_grade_opts with cg_grade_opts_init(), the
- * cg_grade_parse_*() setters (one per option) and cg_grade_config() (the
- * [grade*] config sections, for whatever the command line left unset),
- * then calls cg_grade_run() once. The pure pieces (ranks, quintiles, the
+ * The command (a struct cg_tool, tool.h) fills a struct cg_grade_opts
+ * with cg_grade_opts_init(), the cg_grade_parse_*() setters (one per
+ * option) and cg_grade_config() (the [grade*] config sections, for
+ * whatever the command line left unset), then calls cg_grade_run() once. The pure pieces (ranks, quintiles, the
  * abc split, scales, the rules parser, segments) are public so the unit
  * tests reach them.
  */
@@ -20,9 +20,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "buf.h"
-#include "cli.h"
 #include "config.h"
 #include "error.h"
+#include "run.h"
 
 /* ---- factors ---- */
 
@@ -265,18 +265,18 @@ int cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
 
 /*
  * Take [grade], [grade.weights], [grade.ranges], [grade.rules] and
- * [grade.scale] from cfg for everything the options did not set, then
- * cg_config_check() the sections grade owns. 0 or -1 (CG_ECONFIG with
- * file and line, or CG_EUSAGE for an option combination).
+ * [grade.scale] from cfg for everything the options did not set, and
+ * check option combinations (the spine then refuses keys nobody read).
+ * 0 or -1 (CG_ECONFIG with file and line, or CG_EUSAGE).
  */
 int cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
     struct cg_err *err);
 
 /*
- * Grade the input (operands argv[0..argc), or stdin) to stdout. Returns 0
- * or -1 (err filled; map with cg_exit_status()).
+ * Grade the run's input (its operands, or stdin) to run->out_fd. Returns
+ * 0 or -1 (err filled; map with cg_exit_status()).
  */
-int cg_grade_run(struct cg_common *c, const struct cg_grade_opts *o,
-    int argc, char **argv, struct cg_err *err);
+int cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
+    struct cg_err *err);
 
 #endif

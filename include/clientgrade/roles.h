@@ -44,6 +44,19 @@ const char *const *cg_role_aliases(const char *role);
 int cg_header_eq(const char *a, size_t alen, const char *b, size_t blen);
 
 /*
+ * The leftmost column of `hdr` named name[0..n) under cg_header_eq's
+ * rules, or CG_NO_COL. The one header lookup every tool uses for a
+ * column named by an option (--key, --keep, --where COL=...).
+ */
+#define CG_NO_COL ((size_t)-1)
+size_t cg_header_find(const struct cg_row *hdr, const char *name, size_t n);
+
+/* The same, comparing bytes exactly (a column the tool itself writes,
+ * "grade_reason", is found only under its own name). */
+size_t cg_header_find_exact(const struct cg_row *hdr, const char *name,
+    size_t n);
+
+/*
  * Find the column for `role` in header `hdr`. An override names the
  * header exactly (same comparison rules); without one the aliases are
  * tried in order, first alias that matches any column wins (leftmost

@@ -1,7 +1,9 @@
+#define _GNU_SOURCE	/* program_invocation_short_name */
 /*
  * alloc.c - allocation that cannot return NULL. Running out of memory is
  * resource trouble (exit 2), reported once, never a crash later on.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,12 +13,20 @@
 #include "clientgrade/alloc.h"
 #include "clientgrade/error.h"
 
+/*
+ * The message names the program as it was run ("grade: out of memory").
+ * glibc keeps that name for us (program_invocation_short_name), so the
+ * library needs no global of its own and no setup call that a test or a
+ * harness could forget.
+ */
 static void
 nomem(void)
 {
-	static const char msg[] = "clientgrade: out of memory\n";
+	static const char msg[] = ": out of memory\n";
+	const char *prog = program_invocation_short_name;
 
 	/* stdio may itself need memory; write(2) does not. */
+	(void)!write(2, prog, strlen(prog));
 	(void)!write(2, msg, sizeof(msg) - 1);
 	_exit(CG_EXIT_TROUBLE);
 }

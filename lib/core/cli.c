@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "clientgrade/optparse.h"
 #include "clientgrade/value.h"
 
 /* Hold a closed standard descriptor with /dev/null opened `flags`. */
@@ -89,29 +90,9 @@ parse_decimal(const char *a, char *out)
 }
 
 int
-cg_parse_long(const char *s, long min, long max, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int
 cg_parse_today(const char *arg, int32_t *out, struct cg_err *err)
 {
-	int can;
-
-	if (cg_parse_date(arg, strlen(arg), CG_DATES_ISO, out, &can) !=
-	    CG_V_OK || strlen(arg) != 10)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "--today: '%s' is not a date (want YYYY-MM-DD)", arg);
-	return 0;
+	return cg_parse_day(arg, "--today", out, err);
 }
 
 int

@@ -26,6 +26,9 @@
 #include "clientgrade/config.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/roles.h"
+#include "clientgrade/input.h"
+#include "clientgrade/optparse.h"
+#include "clientgrade/run.h"
 
 #define CG_VERSION "0.1.0"
 
@@ -120,31 +123,7 @@ void cg_sigpipe_default(void);
  */
 int cg_close_stdout(struct cg_err *err);
 
-/*
- * A whole decimal number from min to max, the whole string ("12", not
- * "12d" or ""), for option and config values: 0 with *out set, or -1.
- */
-int cg_parse_long(const char *s, long min, long max, long *out);
-
 /* Parse a --today style date (YYYY-MM-DD). 0 or -1 (CG_EUSAGE). */
 int cg_parse_today(const char *arg, int32_t *out, struct cg_err *err);
-
-/*
- * The input operands as one stream: no operands or "-" is stdin; several
- * files must share the first file's header (written once). This wraps
- * cg_reader over each file in turn.
- */
-struct cg_input;
-struct cg_input *cg_input_open(int argc, char **argv,
-    const struct cg_reader_opts *o, struct cg_err *err);
-/* Header of the first file: 1, 0 (all inputs empty), -1. */
-int cg_input_header(struct cg_input *in, const struct cg_row **hdr,
-    struct cg_err *err);
-int cg_input_next(struct cg_input *in, const struct cg_row **row,
-    struct cg_err *err);
-int cg_input_rewind(struct cg_input *in, struct cg_err *err);
-/* The reader of the current file (for cg_field_*, names, dialect). */
-struct cg_reader *cg_input_reader(struct cg_input *in);
-void cg_input_free(struct cg_input *in);
 
 #endif

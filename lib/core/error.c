@@ -1,5 +1,5 @@
 /*
- * error.c - the one error record and its one printer.
+ * error.c - the one error record. Its printer is the spine's (report.c).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -71,31 +71,4 @@ cg_err_set(struct cg_err *err, enum cg_code code, const char *file,
 	cg_err_vset(err, code, file, line, col, fmt, ap);
 	va_end(ap);
 	return -1;
-}
-
-void
-cg_err_print(const char *prog, const struct cg_err *err)
-{
-	if (err->file != NULL && err->line > 0 && err->col > 0)
-		fprintf(stderr, "%s: %s:%ld:%ld: %s\n", prog, err->file,
-		    err->line, err->col, err->msg);
-	else if (err->file != NULL && err->line > 0)
-		fprintf(stderr, "%s: %s:%ld: %s\n", prog, err->file,
-		    err->line, err->msg);
-	else if (err->file != NULL)
-		fprintf(stderr, "%s: %s: %s\n", prog, err->file, err->msg);
-	else
-		fprintf(stderr, "%s: %s\n", prog, err->msg);
-}
-
-void
-cg_warn(const char *prog, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: warning: ", prog);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }

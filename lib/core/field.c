@@ -100,7 +100,7 @@ order_name(int order)
 
 int
 cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
-    struct cg_datecol *dc, const char *prog, int32_t *out,
+    struct cg_datecol *dc, const struct cg_run *run, int32_t *out,
     struct cg_err *err)
 {
 	const char *s = row->f[col], *h;
@@ -134,11 +134,10 @@ cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
 		cg_row_locate(row, cg_reader_dialect(r)->delim, col, &line, &c);
 		dc->guess_line = line;
 		hl = hname_len(r, col, &h);
-		fprintf(stderr, "%s: warning: %s:%ld:%ld: %.*s: '%.*s' could "
-		    "be month/day or day/month; reading the column as %s "
-		    "(use --dates us or --dates eu to say which)\n", prog,
-		    cg_reader_name(r), line, c, hl, h, (int)(n > 40 ? 40 : n),
-		    s, order_name(dc->order));
+		cg_warning_at(run, cg_reader_name(r), line, c, "%.*s: '%.*s' "
+		    "could be month/day or day/month; reading the column as "
+		    "%s (use --dates us or --dates eu to say which)", hl, h,
+		    (int)(n > 40 ? 40 : n), s, order_name(dc->order));
 		return cg_parse_date(s, n, dc->order, out, &can) == CG_V_OK ?
 		    1 : value_err(r, row, col, "date", CG_V_ESYNTAX, err);
 	}

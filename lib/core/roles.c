@@ -333,3 +333,25 @@ cg_role_require(const struct cg_row *hdr, const struct cg_colmap *m,
 	cg_buf_free(&b);
 	return rc;
 }
+
+size_t
+cg_header_find(const struct cg_row *hdr, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < hdr->n; i++)
+		if (cg_header_eq(hdr->f[i], hdr->len[i], name, n))
+			return i;
+	return CG_NO_COL;
+}
+
+size_t
+cg_header_find_exact(const struct cg_row *hdr, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < hdr->n; i++)
+		if (hdr->len[i] == n && memcmp(hdr->f[i], name, n) == 0)
+			return i;
+	return CG_NO_COL;
+}

@@ -48,7 +48,7 @@ cg_parse_bool(const char *s, size_t n, int *out)
 {
 	if (!cg_utf8_valid(s, n))
 		return CG_V_EUTF8;
-	cg_value_trim(&s, &n);
+	cg_trim(&s, &n);
 	if (n == 0)
 		return CG_V_EMPTY;
 	if (n > 6)

@@ -190,7 +190,7 @@ cg_parse_date(const char *s, size_t n, int order, int32_t *days,
 	*can = 0;
 	if (!cg_utf8_valid(s, n))
 		return CG_V_EUTF8;
-	cg_value_trim(&s, &n);
+	cg_trim(&s, &n);
 	if (n == 0)
 		return CG_V_EMPTY;
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clientgrade/text.h"
 #include "clientgrade/value.h"
 
 /*
@@ -205,4 +206,23 @@ cg_fmt_num(char *buf, size_t cap, double v, int prec, int trim,
 	memcpy(buf, tmp, n);
 	buf[n] = '\0';
 	return n;
+}
+
+size_t
+cg_fmt_long(char *buf, long v)
+{
+	char tmp[CG_LONG_BUFSIZE];
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	size_t n = 0, i = 0;
+
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[i++] = '-';
+	while (n > 0)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
+	return i;
 }

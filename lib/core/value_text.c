@@ -103,7 +103,7 @@ blank_before(const char *s, size_t n)
 }
 
 void
-cg_value_trim(const char **s, size_t *n)
+cg_trim(const char **s, size_t *n)
 {
 	size_t k;
 

@@ -9,12 +9,12 @@
 #define CLIENTGRADE_VALUE_TEXT_H
 
 #include <stddef.h>
+#include "clientgrade/text.h"
 
 /* Length of the blank that starts s[0..n), or 0 if it is not a blank. */
 size_t cg_value_blank(const char *s, size_t n);
 
-/* Drop blanks at both ends of the text (*s, *n). */
-void cg_value_trim(const char **s, size_t *n);
+/* cg_trim is public: clientgrade/text.h. */
 
 /* ASCII case-insensitive: 1 if s[0..n) equals the lowercase word w. */
 int cg_value_word(const char *s, size_t n, const char *w);

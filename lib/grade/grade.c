@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/input.h"
 #include "clientgrade/roles.h"
 #include "grade_int.h"
 
@@ -219,7 +220,7 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	memset(tally, 0, sizeof(tally));
 	columns(g, hdr, outcol, on);
 	if (o->summary == CG_GS_NONE) {
-		w = cg_writer_new(STDOUT_FILENO, "<stdout>",
+		w = cg_writer_new(g->run->out_fd, "<stdout>",
 		    cg_reader_dialect(g->r));
 		for (k = 0, np = 0; k < CG_GC_N; k++)
 			if (on[k] && outcol[k] >= hdr->n)
@@ -287,8 +288,8 @@ ctx_free(struct cg_grade_ctx *g)
 }
 
 int
-cg_grade_run(struct cg_common *c, const struct cg_grade_opts *o, int argc,
-    char **argv, struct cg_err *err)
+cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
+    struct cg_err *err)
 {
 	struct cg_grade_ctx g;
 	struct cg_reader_opts ro;
@@ -299,17 +300,17 @@ cg_grade_run(struct cg_common *c, const struct cg_grade_opts *o, int argc,
 
 	memset(&g, 0, sizeof(g));
 	g.o = o;
-	g.prog = c->prog;
-	g.today = c->today;
-	cg_datecol_init(&g.dc, c->dates);
+	g.run = run;
+	g.today = run->today;
+	cg_datecol_init(&g.dc, run->dates);
 	shares = o->scale.shares && (o->method == CG_GM_SCORE ||
 	    o->method == CG_GM_RFM);
 	/* Rewinding a pipe means spooling it: ask only when a pass needs. */
 	twopass = o->method == CG_GM_ABC || o->method == CG_GM_RFM || shares;
 	for (f = 0; f < CG_GF_N && o->method == CG_GM_SCORE; f++)
 		twopass |= o->weight[f] > 0 && !o->has_range[f];
-	ro = cg_common_reader_opts(c, twopass);
-	if ((in = cg_input_open(argc, argv, &ro, err)) == NULL)
+	ro = cg_run_reader_opts(run, twopass);
+	if ((in = cg_input_open(run->argc, run->argv, &ro, err)) == NULL)
 		return -1;
 	if ((rc = cg_input_header(in, &hdr, err)) <= 0) {
 		cg_input_free(in);
@@ -317,7 +318,7 @@ cg_grade_run(struct cg_common *c, const struct cg_grade_opts *o, int argc,
 		return rc;
 	}
 	g.r = cg_input_reader(in);
-	if (resolve(&g, hdr, &c->cols, cg_reader_name(g.r), err) < 0)
+	if (resolve(&g, hdr, run->cols, cg_reader_name(g.r), err) < 0)
 		goto fail;
 	if (collect(&g, in, err) < 0)
 		goto fail;

@@ -13,7 +13,7 @@
 
 struct cg_grade_ctx {
 	const struct cg_grade_opts *o;
-	const char *prog;
+	const struct cg_run *run;
 	int32_t today;
 	struct cg_reader *r;		/* reader of the current file */
 	size_t col[CG_GF_N];

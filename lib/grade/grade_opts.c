@@ -305,15 +305,9 @@ int
 cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
     struct cg_err *err)
 {
-	static const char *const owned[] = {
-		CG_COMMON_SECTIONS, "grade", "grade.*", NULL
-	};
-
 	if (section_grade(o, cfg, err) < 0 || section_scale(o, cfg, err) < 0 ||
 	    section_weights(o, cfg, err) < 0 ||
 	    section_ranges(o, cfg, err) < 0 || section_rules(o, cfg, err) < 0)
-		return -1;
-	if (cg_config_check(cfg, owned, err) < 0)
 		return -1;
 	if (o->method == CG_GM_RULES && o->nrules == 0)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,

@@ -39,7 +39,7 @@ cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
 			continue;
 		c = g->col[f];
 		if (f == CG_GF_RECENCY && g->recency_date) {
-			rc = cg_field_date(g->r, row, c, &g->dc, g->prog, &day,
+			rc = cg_field_date(g->r, row, c, &g->dc, g->run, &day,
 			    err);
 			if (rc > 0)
 				v[f] = (double)g->today - (double)day;

@@ -116,7 +116,7 @@ cg_grade_summary_write(const struct cg_grade_ctx *g,
 	    buf[k], cell[k]);
 	nl = k + 1;
 	if (!text) {
-		wr = cg_writer_new(STDOUT_FILENO, "<stdout>", d);
+		wr = cg_writer_new(g->run->out_fd, "<stdout>", d);
 		if (cg_writer_strings(wr, head, NCOL, err) < 0)
 			goto fail;
 		for (i = 0; i < nl; i++)
