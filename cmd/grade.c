@@ -29,12 +29,12 @@ static const struct cg_opt opts[] = {
 	{ "weight", 'w', CG_ARG_REQUIRED, "factor=n",
 	    "weight of a score factor, 0 to 1000; repeatable", set_weight },
 	{ "abc", 0, CG_ARG_REQUIRED, "split",
-	    "abc's split of volume in percent (default: 80,15,5)", set_abc },
+	    "abc: percent of volume per grade (default: 80,15,5)", set_abc },
 	CG_OPT_GROUP("Output"),
 	{ "explain", 'e', CG_ARG_NONE, NULL,
 	    "append grade_reason: why each row got its grade", set_explain },
 	{ "summary", 0, CG_ARG_OPTIONAL, "csv|text",
-	    "one line per grade instead of the rows (default: csv)",
+	    "a line per grade, not the rows (default: csv)",
 	    set_summary },
 	CG_OPT_END
 };

@@ -14,120 +14,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <csv.h>
-
 #include "clientgrade/alloc.h"
-#include "clientgrade/buf.h"
-#include "clientgrade/csv.h"
 #include "clientgrade/value.h"
-
-#define READ_CHUNK	(256 * 1024)
-
-struct cg_reader {
-	int fd;
-	int ownfd;		/* close fd in cg_reader_free */
-	const char *name;
-	struct cg_reader_opts o;
-	struct cg_dialect d;
-	int dec_known;
-	struct csv_parser p;
-	int parser_live;	/* p was initialised */
-
-	/* Read buffer: bytes [beg, end) are not yet fed. */
-	char *buf;
-	size_t cap, beg, end;
-	int eof;
-	unsigned long long pos;	/* stream offset of buf[beg] */
-	long line;		/* line number at buf[beg] */
-	int last_cr;		/* previous segment ended in a lone CR */
-
-	/* Record being assembled. */
-	char *fb;		/* field bytes, each NUL-terminated */
-	size_t fblen, fbcap;
-	size_t *foff, *flen;
-	const char **fptr;
-	size_t nf, nfcap;
-	int done;		/* libcsv reported the end of a record */
-	int started;		/* a record is in progress */
-	long rec_line;
-	struct cg_buf raw;	/* record bytes when they span segments */
-	size_t rec_bytes;
-	struct cg_row row;
-
-	/* Header, kept for the reader's lifetime. */
-	int have_hdr;
-	struct cg_row hdr;
-	char *hdr_fb;
-	size_t *hdr_len;
-	const char **hdr_f;
-	char *hdr_raw;
-	long hdr_end_line;
-	unsigned long long data_off;	/* stream offset of the first record */
-
-	/* Rewinding: the start offset of a seekable input, or a spool. */
-	int seekable;
-	off_t start_off;
-	int spool;		/* fd of the temporary copy of a pipe, or -1 */
-	int spooling;		/* copying what we read into spool */
-};
-
-static int
-space_none(unsigned char c)
-{
-	(void)c;
-	return 0;	/* keep blanks: fields are passed through unchanged */
-}
-
-static void
-on_field(void *s, size_t len, void *ctx)
-{
-	struct cg_reader *r = ctx;
-
-	if (r->nf == r->nfcap) {
-		r->nfcap = r->nfcap ? r->nfcap * 2 : 32;
-		r->foff = cg_xreallocarray(r->foff, r->nfcap, sizeof(size_t));
-		r->flen = cg_xreallocarray(r->flen, r->nfcap, sizeof(size_t));
-		r->fptr = cg_xreallocarray(r->fptr, r->nfcap, sizeof(char *));
-	}
-	if (r->fblen + len + 1 > r->fbcap) {
-		while (r->fblen + len + 1 > r->fbcap)
-			r->fbcap = r->fbcap ? r->fbcap * 2 : 4096;
-		r->fb = cg_xrealloc(r->fb, r->fbcap);
-	}
-	if (len > 0)
-		memcpy(r->fb + r->fblen, s, len);
-	r->fb[r->fblen + len] = '\0';
-	r->foff[r->nf] = r->fblen;
-	r->flen[r->nf] = len;
-	r->nf++;
-	r->fblen += len + 1;
-}
-
-static void
-on_row(int c, void *ctx)
-{
-	struct cg_reader *r = ctx;
-
-	(void)c;
-	r->done = 1;
-}
-
-static void
-parser_init(struct cg_reader *r)
-{
-	csv_init(&r->p, CSV_STRICT_FINI);
-	r->parser_live = 1;
-	csv_set_space_func(&r->p, space_none);
-	csv_set_delim(&r->p, (unsigned char)r->d.delim);
-	csv_set_realloc_func(&r->p, cg_xrealloc);
-	csv_set_blk_size(&r->p, 4096);
-}
+#include "reader_int.h"
 
 struct cg_reader *
 cg_reader_open(int fd, const char *name, const struct cg_reader_opts *o,
@@ -229,335 +123,6 @@ cg_reader_free(struct cg_reader *r)
 	free(r);
 }
 
-/* Write all of buf to the spool. */
-static int
-spool_write(struct cg_reader *r, const char *p, size_t n, struct cg_err *err)
-{
-	while (n > 0) {
-		ssize_t w = write(r->spool, p, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return cg_err_set(err, CG_EIO, NULL, 0, 0,
-			    "cannot spool %s to a temporary file:", r->name);
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Read more input after [beg, end), moving it to the front. 0 or -1. */
-static int
-fill(struct cg_reader *r, struct cg_err *err)
-{
-	ssize_t n;
-
-	if (r->beg > 0) {
-		memmove(r->buf, r->buf + r->beg, r->end - r->beg);
-		r->end -= r->beg;
-		r->beg = 0;
-	}
-	if (r->end == r->cap) {
-		/* Only the sniffing of a huge header line gets here. */
-		r->cap *= 2;
-		r->buf = cg_xrealloc(r->buf, r->cap);
-	}
-	for (;;) {
-		n = read(r->fd, r->buf + r->end, r->cap - r->end);
-		if (n >= 0)
-			break;
-		if (errno != EINTR)
-			return cg_err_set(err, CG_EIO, r->name, 0, 0,
-			    "read error:");
-	}
-	if (n == 0) {
-		r->eof = 1;
-		return 0;
-	}
-	if (r->spooling && spool_write(r, r->buf + r->end, (size_t)n, err) < 0)
-		return -1;
-	r->end += (size_t)n;
-	return 0;
-}
-
-/*
- * Length of the next segment at buf[beg]: up to and including a line feed
- * or a lone carriage return. 0 when more input is needed first.
- */
-static size_t
-segment(struct cg_reader *r)
-{
-	const char *s = r->buf + r->beg;
-	size_t avail = r->end - r->beg;
-	const char *nl = memchr(s, '\n', avail);
-	const char *cr;
-	size_t len;
-
-	if (nl != NULL)
-		len = (size_t)(nl - s) + 1;
-	else if (r->eof || avail == r->cap)
-		len = avail;	/* last piece, or a line longer than the buffer */
-	else
-		return 0;
-	/* A CR that is not the CR of a final CR LF ends a segment too. */
-	if (len >= 2 && (cr = memchr(s, '\r', len - (nl != NULL ? 2 : 1)))
-	    != NULL)
-		len = (size_t)(cr - s) + 1;
-	return len;
-}
-
-/* Character column (1-based) of byte offset `off` in a line at `ls`. */
-static long
-char_col(const char *ls, size_t off)
-{
-	long col = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		if (((unsigned char)ls[i] & 0xC0) != 0x80)
-			col++;
-	return col;
-}
-
-void
-cg_row_locate(const struct cg_row *row, char delim, size_t idx, long *line,
-    long *col)
-{
-	const char *s = row->raw;
-	size_t i, n = row->rawlen, ls = 0, field = 0;
-	long ln = row->line;
-	int inq = 0, atstart = 1;
-
-	*line = row->line;
-	*col = 1;
-	if (s == NULL || idx == (size_t)-1)
-		return;
-	for (i = 0; i < n && field < idx; i++) {
-		char c = s[i];
-
-		/* A quote inside an unquoted field is just a character. */
-		if (c == '"' && (inq || atstart))
-			inq = !inq;
-		atstart = 0;
-		if (!inq && c == delim) {
-			field++;
-			atstart = 1;
-		} else if (c == '\n' || (c == '\r' && (i + 1 == n ||
-		    s[i + 1] != '\n'))) {
-			ln++;
-			ls = i + 1;
-		}
-	}
-	*line = ln;
-	*col = char_col(s + ls, i - ls);
-}
-
-int
-cg_row_err(struct cg_err *err, enum cg_code code, const struct cg_reader *r,
-    const struct cg_row *row, size_t i, const char *fmt, ...)
-{
-	long line, col;
-	va_list ap;
-
-	cg_row_locate(row, r->d.delim, i, &line, &col);
-	va_start(ap, fmt);
-	cg_err_vset(err, code, r->name, line, col, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/*
- * Most lines of a CRM export hold no quote at all. For such a line libcsv
- * (not strict, blanks kept) gives exactly the bytes between delimiters,
- * and it costs a callback per byte to learn that; memchr finds the same
- * fields several times faster. So a whole line without a quote, ending in
- * LF or CR LF, is split here; every line with a quote, and every record
- * that is already under way, still goes through libcsv. Returns 1 when
- * the line was taken (r->nf fields, 0 for a blank line).
- */
-static int
-plain_line(struct cg_reader *r, const char *s, size_t len)
-{
-	const char *p = s, *end = s + len, *d;
-	char delim = r->d.delim;
-
-	if (s[len - 1] != '\n' || memchr(s, '"', len) != NULL)
-		return 0;
-	end -= 1 + (len >= 2 && s[len - 2] == '\r');
-	if (memchr(s, '\r', (size_t)(end - s)) != NULL)
-		return 0;	/* a lone CR: libcsv's business */
-	if (end == s)
-		return 1;	/* blank: no fields, like libcsv */
-	for (;;) {
-		d = memchr(p, delim, (size_t)(end - p));
-		on_field((void *)p, (size_t)((d ? d : end) - p), r);
-		if (d == NULL)
-			break;
-		p = d + 1;
-	}
-	return 1;
-}
-
-/* Start a new record: forget the previous one's fields and bytes. */
-static void
-record_reset(struct cg_reader *r)
-{
-	r->nf = 0;
-	r->fblen = 0;
-	r->done = 0;
-	r->started = 0;
-	r->rec_bytes = 0;
-	cg_buf_reset(&r->raw);
-}
-
-/* Fill r->row from the assembled fields; raw = [rs, rs+rn). */
-static void
-record_finish(struct cg_reader *r, const char *rs, size_t rn)
-{
-	size_t i;
-
-	for (i = 0; i < r->nf; i++)
-		r->fptr[i] = r->fb + r->foff[i];
-	/* Drop the record's line ending: the writer adds the dialect's. */
-	if (rn > 0 && rs[rn - 1] == '\n')
-		rn--;
-	if (rn > 0 && rs[rn - 1] == '\r')
-		rn--;
-	r->row.n = r->nf;
-	r->row.f = r->fptr;
-	r->row.len = r->flen;
-	r->row.raw = rs;
-	r->row.rawlen = rn;
-	r->row.line = r->rec_line;
-}
-
-static int
-parse_fail(struct cg_reader *r, struct cg_err *err)
-{
-	int e = csv_error(&r->p);
-
-	if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
-		return cg_err_set(err, CG_ENOMEM, r->name, r->rec_line, 0,
-		    "record too large for memory");
-	return cg_err_set(err, CG_EPARSE, r->name, r->rec_line, 0, "%s",
-	    csv_strerror(e));
-}
-
-/*
- * Read the next record into r->row. 1, 0 (end of input), -1 (error).
- */
-static int
-read_record(struct cg_reader *r, struct cg_err *err)
-{
-	size_t len;
-
-	record_reset(r);
-	for (;;) {
-		const char *s;
-		int was_started;
-
-		if (r->beg == r->end && !r->eof) {
-			if (fill(r, err) < 0)
-				return -1;
-			continue;
-		}
-		if (r->beg == r->end) {
-			/*
-			 * End of input: a last record without a line end.
-			 * libcsv reports an open quote here only in strict
-			 * mode, which would also reject stray quotes we
-			 * pass through; so look at its state ourselves.
-			 */
-			if ((r->p.pstate == 2 && r->p.quoted) ||
-			    csv_fini(&r->p, on_field, on_row, r) != 0) {
-				r->row.raw = r->raw.s;
-				r->row.rawlen = r->raw.len;
-				r->row.line = r->rec_line;
-				r->row.n = r->nf;
-				{
-					long ln, col;
-
-					cg_row_locate(&r->row, r->d.delim,
-					    r->nf, &ln, &col);
-					return cg_err_set(err, CG_EQUOTE,
-					    r->name, ln, col, "unterminated "
-					    "quoted field (opened here, "
-					    "still open at end of input)");
-				}
-			}
-			/* csv_fini leaves the parser ready for reuse. */
-			if (!r->done)
-				return 0;
-			record_finish(r, r->raw.s, r->raw.len);
-			return 1;
-		}
-		if ((len = segment(r)) == 0) {
-			if (fill(r, err) < 0)
-				return -1;
-			continue;
-		}
-		s = r->buf + r->beg;
-		was_started = r->p.pstate != 0;
-		if (!was_started && !r->started)
-			r->rec_line = r->line;
-		if (!was_started && !r->started && plain_line(r, s, len)) {
-			r->beg += len;
-			r->pos += len;
-			/* The LF of a CR LF split over two reads counts once. */
-			if (!(len == 1 && r->last_cr))
-				r->line++;
-			r->last_cr = 0;
-			if (r->nf == 0)
-				continue;	/* a blank line */
-			record_finish(r, s, len);
-			return 1;
-		}
-		/*
-		 * libcsv grows its field buffer by blk_size at a time; growing
-		 * by what it already has makes a 50 MB field linear, not
-		 * quadratic, where realloc has to copy.
-		 */
-		if (r->p.entry_size > 4096)
-			csv_set_blk_size(&r->p, r->p.entry_size);
-		if (csv_parse(&r->p, s, len, on_field, on_row, r) != len)
-			return parse_fail(r, err);
-		r->beg += len;
-		r->pos += len;
-		/* Count line breaks; a CR LF split over two reads counts once. */
-		if (s[len - 1] == '\n') {
-			if (!(len == 1 && r->last_cr))
-				r->line++;
-			r->last_cr = 0;
-		} else if (s[len - 1] == '\r') {
-			r->line++;
-			r->last_cr = 1;
-		} else
-			r->last_cr = 0;
-		if (r->done) {
-			if (r->raw.len == 0) {
-				record_finish(r, s, len);
-			} else {
-				cg_buf_add(&r->raw, s, len);
-				record_finish(r, r->raw.s, r->raw.len);
-			}
-			return 1;
-		}
-		if (r->p.pstate != 0 || r->nf > 0) {
-			/* The record goes on in the next segment. */
-			r->started = 1;
-			r->rec_bytes += len;
-			if (r->rec_bytes > r->o.max_record)
-				return cg_err_set(err, CG_EPARSE, r->name,
-				    r->rec_line, 1, "record longer than %zu "
-				    "bytes (an unterminated quote?)",
-				    r->o.max_record);
-			cg_buf_add(&r->raw, s, len);
-		}
-	}
-}
-
 /* Guess the delimiter and quoting from the first line at buf[beg]. */
 static void
 sniff(struct cg_reader *r)
@@ -629,13 +194,13 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		}
 		if (r->eof || r->end - r->beg >= 3)
 			break;
-		if (fill(r, err) < 0)
+		if (cg_rd_fill(r, err) < 0)
 			return -1;
 	}
 	/* Load the first line (or all of a short file) for sniffing. */
 	while (!r->eof && memchr(r->buf + r->beg, '\n', r->end - r->beg) ==
 	    NULL && r->end - r->beg < (size_t)16 << 20)
-		if (fill(r, err) < 0)
+		if (cg_rd_fill(r, err) < 0)
 			return -1;
 	if (r->end - r->beg >= 3 && memcmp(r->buf + r->beg, "\xEF\xBB\xBF",
 	    3) == 0) {
@@ -649,9 +214,9 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		r->dec_known = 1;
 	} else
 		r->d.decimal = r->d.delim == ';' ? ',' : '.';
-	parser_init(r);
+	cg_rd_parser_init(r);
 	/* The header's own space in the buffer must survive the refills. */
-	if ((rc = read_record(r, err)) <= 0)
+	if ((rc = cg_rd_read_record(r, err)) <= 0)
 		return rc;
 	r->have_hdr = 1;
 	total = 0;
@@ -688,7 +253,7 @@ cg_reader_next(struct cg_reader *r, const struct cg_row **row,
 
 	if (!r->have_hdr)
 		return 0;
-	if ((rc = read_record(r, err)) <= 0)
+	if ((rc = cg_rd_read_record(r, err)) <= 0)
 		return rc;
 	r->row.index++;
 	if (r->row.n != r->hdr.n) {
@@ -716,7 +281,7 @@ cg_reader_rewind(struct cg_reader *r, struct cg_err *err)
 		/* Whatever pass one did not read must be in the spool too. */
 		while (!r->eof) {
 			r->beg = r->end = 0;
-			if (fill(r, err) < 0)
+			if (cg_rd_fill(r, err) < 0)
 				return -1;
 		}
 		r->spooling = 0;
@@ -739,14 +304,14 @@ cg_reader_rewind(struct cg_reader *r, struct cg_err *err)
 	r->seekable = 1;
 	r->start_off = 0;
 	csv_free(&r->p);
-	parser_init(r);
+	cg_rd_parser_init(r);
 	r->beg = r->end = 0;
 	r->eof = 0;
 	r->pos = r->data_off;
 	r->line = r->hdr_end_line;
 	r->last_cr = 0;
 	r->row.index = 0;
-	record_reset(r);
+	cg_rd_record_reset(r);
 	return 0;
 }
 
