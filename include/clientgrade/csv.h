@@ -54,6 +54,9 @@ struct cg_reader_opts {
 	int stdin_closed;	/* "-" is an error: fd 0 was closed at start */
 };
 
+/* Most columns a header may have (a line of commas is not a table). */
+#define CG_MAX_COLUMNS (1 << 20)
+
 /* Longest record accepted (an unterminated quote must not eat memory). */
 #define CG_MAX_RECORD ((size_t)256 << 20)
 

@@ -35,6 +35,8 @@ enum cg_say_kind {
 typedef void (*cg_say_fn)(void *ctx, enum cg_say_kind kind,
     const char *file, long line, long col, const char *msg);
 
+#define CG_RUN_MAXFILES 8
+
 struct cg_run {
 	const char *prog;	/* "grade", ... for messages */
 	int argc;		/* the file operands (none: stdin) */
@@ -52,6 +54,21 @@ struct cg_run {
 	struct cg_config *cfg;		/* the loaded config file */
 	cg_say_fn say;		/* NULL: messages are dropped */
 	void *say_ctx;
+
+	/*
+	 * Files the tool reads besides its operands (--accounts, --holidays)
+	 * and writes besides stdout (--rejects, --plot), declared by the
+	 * tool's check hook with cg_run_input()/cg_run_output(). Before the
+	 * engine runs, the spine refuses a run where an output is an input
+	 * or another output (cg_run_check_files).
+	 */
+	const char *in_extra[CG_RUN_MAXFILES];
+	size_t nin_extra;
+	struct cg_run_out {
+		const char *opt;	/* "--rejects" */
+		const char *path;
+	} out_extra[CG_RUN_MAXFILES];
+	size_t nout_extra;
 };
 
 /*
@@ -78,6 +95,25 @@ void cg_warning_at(const struct cg_run *run, const char *file, long line,
 void cg_say(const struct cg_run *run, enum cg_say_kind kind,
     const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/*
+ * Declare a file the tool will read (besides the operands) or write
+ * (besides stdout) under option `opt`. `path` is borrowed (argv or the
+ * config). 0, or -1 (CG_EUSAGE: an empty path, or too many files).
+ */
+int cg_run_input(struct cg_run *run, const char *opt, const char *path,
+    struct cg_err *err);
+int cg_run_output(struct cg_run *run, const char *opt, const char *path,
+    struct cg_err *err);
+
+/*
+ * Refuse, before a byte is written, a run whose stdout or a declared
+ * output is the same regular file as an input (the operands, stdin, the
+ * declared inputs) or as another output: `grade f.csv > f.csv`,
+ * `prune -r rej.csv in.csv > rej.csv`. Devices, pipes and terminals are
+ * never the same file. 0, or -1 (CG_EUSAGE, naming the file).
+ */
+int cg_run_check_files(const struct cg_run *run, struct cg_err *err);
 
 /* Reader options from the run (delimiter, decimal, closed stdin). */
 struct cg_reader_opts cg_run_reader_opts(const struct cg_run *run,

@@ -8,6 +8,8 @@
  * (ini_allow_multiline, ...) are left alone: they are process-wide and
  * a library must not change them.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -181,7 +183,12 @@ cg_config_load_string(struct cg_config *cfg, const char *name,
 	return load(cfg, &c, err);
 }
 
-/* Open `path` as the configuration; missing_ok: ENOENT means no file. */
+/*
+ * Open `path` as the configuration. missing_ok (the default place, not
+ * a name the user gave): a file that is not there, or that we cannot even
+ * see (an unreadable $HOME), means no file; only a file that exists and
+ * cannot be read is an error.
+ */
 static int
 load_path(struct cg_config *cfg, const char *path, int missing_ok,
     struct cg_err *err)
@@ -191,8 +198,12 @@ load_path(struct cg_config *cfg, const char *path, int missing_ok,
 	int rc;
 
 	if ((fp = fopen(path, "r")) == NULL) {
-		if (missing_ok && errno == ENOENT)
+		struct stat st;
+		int saved = errno;
+
+		if (missing_ok && (saved == ENOENT || stat(path, &st) != 0))
 			return 0;
+		errno = saved;
 		cfg->path = cg_xstrdup(path);
 		return cg_err_set(err, CG_EIO, cfg->path, 0, 0,
 		    "cannot open:");

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE	/* O_TMPFILE */
 /*
  * reader.c - streaming CSV reader on libcsv that remembers the input bytes
  * of each record.
@@ -46,26 +47,36 @@ cg_reader_open(int fd, const char *name, const struct cg_reader_opts *o,
 		r->seekable = r->start_off != (off_t)-1;
 	}
 	if (r->o.rewindable && !r->seekable) {
-		char path[] = "/tmp/clientgrade.XXXXXX";
 		const char *dir = getenv("TMPDIR");
 		struct cg_buf tp = CG_BUF_INIT;
 
-		if (dir != NULL && *dir != '\0') {
-			cg_buf_printf(&tp, "%s/clientgrade.XXXXXX", dir);
-		} else
-			cg_buf_adds(&tp, path);
-		r->spool = mkstemp(tp.s);
+		if (dir == NULL || *dir == '\0')
+			dir = "/tmp";
+		cg_buf_printf(&tp, "%s/clientgrade.XXXXXX", dir);
+		/* A file with no name cannot be left behind, whatever signal
+		 * ends us; where O_TMPFILE is not supported, a named one that
+		 * is unlinked at once. */
+#ifdef O_TMPFILE
+		r->spool = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#else
+		r->spool = -1;
+#endif
+		if (r->spool < 0)
+			r->spool = mkstemp(tp.s);
+		else
+			tp.s[0] = '\0';
 		if (r->spool < 0) {
 			cg_err_set(err, CG_EIO, NULL, 0, 0,
-			    "cannot create temporary file %s to spool %s:",
-			    tp.s, name);
+			    "cannot create a temporary file in %s to spool "
+			    "%s:", dir, name);
 			cg_buf_free(&tp);
 			free(r->buf);
 			free(r);
 			return NULL;
 		}
 		/* Nobody else needs the name; it goes away with us. */
-		unlink(tp.s);
+		if (tp.s[0] != '\0')
+			unlink(tp.s);
 		cg_buf_free(&tp);
 		r->spooling = 1;
 	}
@@ -216,8 +227,13 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		r->d.decimal = r->d.delim == ';' ? ',' : '.';
 	cg_rd_parser_init(r);
 	/* The header's own space in the buffer must survive the refills. */
+	r->maxf = CG_MAX_COLUMNS + 1;
 	if ((rc = cg_rd_read_record(r, err)) <= 0)
 		return rc;
+	if (r->nf > CG_MAX_COLUMNS)
+		return cg_err_set(err, CG_EPARSE, r->name, r->row.line, 1,
+		    "the header has more than %d columns", CG_MAX_COLUMNS);
+	r->maxf = r->nf + 1;
 	r->have_hdr = 1;
 	total = 0;
 	for (i = 0; i < r->nf; i++)

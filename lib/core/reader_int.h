@@ -39,7 +39,8 @@ struct cg_reader {
 	size_t fblen, fbcap;
 	size_t *foff, *flen;
 	const char **fptr;
-	size_t nf, nfcap;
+	size_t nf, nfcap;	/* fields seen; room for fields kept */
+	size_t maxf;		/* fields kept per record (see on_field) */
 	int done;		/* libcsv reported the end of a record */
 	int started;		/* a record is in progress */
 	long rec_line;

@@ -87,3 +87,37 @@ cg_run_reader_opts(const struct cg_run *run, int rewindable)
 	o.stdin_closed = run->stdin_closed;
 	return o;
 }
+
+static int
+declare(const char *opt, const char *path, size_t n, struct cg_err *err)
+{
+	if (path == NULL || *path == '\0')
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "%s: the file name is empty", opt);
+	if (n >= CG_RUN_MAXFILES)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "%s: too many files", opt);
+	return 0;
+}
+
+int
+cg_run_input(struct cg_run *run, const char *opt, const char *path,
+    struct cg_err *err)
+{
+	if (declare(opt, path, run->nin_extra, err) < 0)
+		return -1;
+	run->in_extra[run->nin_extra++] = path;
+	return 0;
+}
+
+int
+cg_run_output(struct cg_run *run, const char *opt, const char *path,
+    struct cg_err *err)
+{
+	if (declare(opt, path, run->nout_extra, err) < 0)
+		return -1;
+	run->out_extra[run->nout_extra].opt = opt;
+	run->out_extra[run->nout_extra].path = path;
+	run->nout_extra++;
+	return 0;
+}

@@ -311,6 +311,7 @@ cg_tool_main(const struct cg_tool *t, void *o, int argc, char **argv)
 		    (fill_run(&run, &c, argc, argv), 0) ||
 		    (t->check != NULL && t->check(o, &run, &err) < 0) ||
 		    cg_config_check(&c.cfg, owned, &err) < 0 ||
+		    cg_run_check_files(&run, &err) < 0 ||
 		    t->run(o, &run, &err) < 0) {
 			cg_err_print(t->name, &err);
 			status = cg_exit_status(err.code);
