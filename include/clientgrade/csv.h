@@ -25,6 +25,7 @@
 struct cg_dialect {
 	char delim;	/* ',', ';', '\t' or '|' */
 	int crlf;	/* 1: records end in CR LF, 0: LF */
+	int cr;		/* 1: records end in a lone CR (old Mac Excel) */
 	int bom;	/* 1: file starts with a UTF-8 byte order mark */
 	int quote_all;	/* 1: every header field was quoted; quote everything */
 	char decimal;	/* '.' or ',': number style for columns tools add */

@@ -25,7 +25,11 @@ int cg_parse_count(const char *s, long min, long max, const char *opt,
 /*
  * A calendar date YYYY-MM-DD for option `opt` ("--today", "--from"):
  * 0 with *out in days since 1970-01-01, or -1 (CG_EUSAGE, naming opt).
+ * Years after CG_DAY_MAX_YEAR are refused, so that a plan of ten years
+ * from such a day, and the day after it (an .ics DTEND), still fit in
+ * YYYY-MM-DD.
  */
+#define CG_DAY_MAX_YEAR 9989
 int cg_parse_day(const char *s, const char *opt, int32_t *out,
     struct cg_err *err);
 

@@ -40,4 +40,10 @@ int cg_outfile_commit(struct cg_outfile *o, struct cg_err *err);
 /* Remove the temporary file and close; the final name is not touched. */
 void cg_outfile_abort(struct cg_outfile *o);
 
+/*
+ * Remove every temporary file still open (async-signal-safe: only
+ * unlink(2)). For the exits that do not unwind: a signal, out of memory.
+ */
+void cg_outfile_unlink_all(void);
+
 #endif

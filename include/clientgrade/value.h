@@ -48,9 +48,13 @@ struct cg_num_info {
  *
  * `decimal` says which mark to assume when the spelling alone cannot
  * tell ("1,234" or "1.234": '.' reads 1234 and 1.234, ',' reads 1.234
- * and 1234 respectively). Rejects NaN, infinities, "--5", trailing junk.
+ * and 1234 respectively). Rejects NaN, infinities, "--5", trailing junk,
+ * and magnitudes of CG_NUM_LIMIT or more (CG_V_ERANGE): a spreadsheet
+ * keeps 15 significant digits, so nothing larger is a figure, and sums
+ * of any number of rows stay finite and exact enough to print.
  * `info` may be NULL.
  */
+#define CG_NUM_LIMIT 1e15
 int cg_parse_num(const char *s, size_t n, char decimal, double *out,
     struct cg_num_info *info);
 

@@ -12,6 +12,7 @@
 
 #include "clientgrade/alloc.h"
 #include "clientgrade/error.h"
+#include "clientgrade/outfile.h"
 
 /*
  * The message names the program as it was run ("grade: out of memory").
@@ -25,6 +26,8 @@ nomem(void)
 	static const char msg[] = ": out of memory\n";
 	const char *prog = program_invocation_short_name;
 
+	/* No half-written temporary may outlive us. */
+	cg_outfile_unlink_all();
 	/* stdio may itself need memory; write(2) does not. */
 	(void)!write(2, prog, strlen(prog));
 	(void)!write(2, msg, sizeof(msg) - 1);

@@ -47,5 +47,11 @@ cg_parse_day(const char *s, const char *opt, int32_t *out,
 	    &can) != CG_V_OK)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
 		    "%s: '%s' is not a date (want YYYY-MM-DD)", opt, s);
+	/* Plans run up to ten years past the day they are made for, and
+	 * every date the tools write must still have four digits. */
+	if (*out > cg_days_from_civil(CG_DAY_MAX_YEAR, 12, 31))
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "%s: '%s' is too far ahead (the last day is %d-12-31)",
+		    opt, s, CG_DAY_MAX_YEAR);
 	return 0;
 }

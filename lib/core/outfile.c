@@ -34,14 +34,20 @@ static char cleanup[NSLOTS][PATH_MAX];
 static volatile sig_atomic_t cleanup_used[NSLOTS];
 static int handlers_set;
 
-static void
-on_signal(int sig)
+void
+cg_outfile_unlink_all(void)
 {
 	int i;
 
 	for (i = 0; i < NSLOTS; i++)
 		if (cleanup_used[i])
 			unlink(cleanup[i]);
+}
+
+static void
+on_signal(int sig)
+{
+	cg_outfile_unlink_all();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -144,8 +144,13 @@ sniff(struct cg_reader *r)
 	size_t count[4] = { 0, 0, 0, 0 }, fields = 1, quoted = 0;
 	int inq = 0, atstart = 1, best = 0, k;
 	const char *nl = memchr(s, '\n', n);
+	const char *cr = memchr(s, '\r', nl != NULL ? (size_t)(nl - s) : n);
 
-	if (nl != NULL) {
+	if (cr != NULL && (cr + 1 < s + n ? cr[1] != '\n' : r->eof)) {
+		/* A CR that ends the first line alone: old Mac line ends. */
+		r->d.cr = 1;
+		n = (size_t)(cr - s);
+	} else if (nl != NULL) {
 		n = (size_t)(nl - s);
 		r->d.crlf = n > 0 && s[n - 1] == '\r';
 	}

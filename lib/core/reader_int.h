@@ -71,6 +71,9 @@ int cg_rd_spool_write(struct cg_reader *r, const char *p, size_t n,
 int cg_rd_fill(struct cg_reader *r, struct cg_err *err);
 size_t cg_rd_segment(struct cg_reader *r);
 
+/* row.c: character column (1-based) of byte `off` of a line at ls. */
+long cg_rd_char_col(const char *ls, size_t off);
+
 /* reader_record.c */
 void cg_rd_parser_init(struct cg_reader *r);
 void cg_rd_record_reset(struct cg_reader *r);

@@ -106,6 +106,60 @@ plain_line(struct cg_reader *r, const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * A closing quote must be followed by the delimiter or the end of the
+ * line. libcsv, lenient so that a stray quote inside an unquoted field
+ * stays a character, reads `1,"A" ,10` as a field that is still open and
+ * swallows the records after it up to the next quote. So every record
+ * that went through libcsv is checked here, on its input bytes, and a
+ * byte after a closing quote is an error at that byte. Returns 0, or -1
+ * with err filled.
+ */
+static int
+stray_after_quote(struct cg_reader *r, const char *s, size_t n,
+    struct cg_err *err)
+{
+	size_t i, ls = 0;
+	long line = r->rec_line;
+	int inq = 0, atstart = 1;
+	char c, d = r->d.delim;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (!inq && (c == '\n' || (c == '\r' && (i + 1 == n ||
+		    s[i + 1] != '\n')))) {
+			line++;
+			ls = i + 1;
+		} else if (inq && c == '\n') {
+			line++;
+			ls = i + 1;
+		}
+		if (inq) {
+			if (c != '"')
+				continue;
+			if (i + 1 < n && s[i + 1] == '"') {
+				i++;
+				continue;
+			}
+			inq = 0;
+			if (i + 1 < n && s[i + 1] != d && s[i + 1] != '\r' &&
+			    s[i + 1] != '\n')
+				return cg_err_set(err, CG_EPARSE, r->name, line,
+				    cg_rd_char_col(s + ls, i + 1 - ls),
+				    "'%c' after a closing quote (a quoted "
+				    "field must end at the delimiter)",
+				    (unsigned char)s[i + 1] >= ' ' ?
+				    s[i + 1] : '?');
+			atstart = 0;
+			continue;
+		}
+		if (c == '"' && atstart)
+			inq = 1;
+		atstart = c == d || c == '\n' || c == '\r';
+	}
+	return 0;
+}
+
 /* Start a new record: forget the previous one's fields and bytes. */
 void
 cg_rd_record_reset(struct cg_reader *r)
@@ -176,6 +230,9 @@ cg_rd_read_record(struct cg_reader *r, struct cg_err *err)
 			 * mode, which would also reject stray quotes we
 			 * pass through; so look at its state ourselves.
 			 */
+			if (r->raw.len > 0 && stray_after_quote(r, r->raw.s,
+			    r->raw.len, err) < 0)
+				return -1;
 			if ((r->p.pstate == 2 && r->p.quoted) ||
 			    csv_fini(&r->p, on_field, on_row, r) != 0) {
 				r->row.raw = r->raw.s;
@@ -243,9 +300,14 @@ cg_rd_read_record(struct cg_reader *r, struct cg_err *err)
 			r->last_cr = 0;
 		if (r->done) {
 			if (r->raw.len == 0) {
+				if (stray_after_quote(r, s, len, err) < 0)
+					return -1;
 				record_finish(r, s, len);
 			} else {
 				cg_buf_add(&r->raw, s, len);
+				if (stray_after_quote(r, r->raw.s, r->raw.len,
+				    err) < 0)
+					return -1;
 				record_finish(r, r->raw.s, r->raw.len);
 			}
 			return 1;

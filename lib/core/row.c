@@ -8,8 +8,8 @@
 #include "reader_int.h"
 
 /* Character column (1-based) of byte offset `off` in a line at `ls`. */
-static long
-char_col(const char *ls, size_t off)
+long
+cg_rd_char_col(const char *ls, size_t off)
 {
 	long col = 1;
 	size_t i;
@@ -50,7 +50,7 @@ cg_row_locate(const struct cg_row *row, char delim, size_t idx, long *line,
 		}
 	}
 	*line = ln;
-	*col = char_col(s + ls, i - ls);
+	*col = cg_rd_char_col(s + ls, i - ls);
 }
 
 int

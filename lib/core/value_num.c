@@ -362,7 +362,7 @@ cg_parse_num(const char *s, size_t n, char decimal, double *out,
 
 		for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
 			iv = iv * 10 + (s[k] - '0');
-		if (k == n && n > i) {
+		if (k == n && n > i && iv < CG_NUM_LIMIT) {
 			*out = i ? -(double)iv : (double)iv;
 			if (*out == 0)
 				*out = 0;	/* no negative zero */
@@ -442,7 +442,7 @@ cg_parse_num(const char *s, size_t n, char decimal, double *out,
 	}
 	if (neg || paren)
 		v = -v;
-	if (isinf(v) || isnan(v))
+	if (isinf(v) || isnan(v) || fabs(v) >= CG_NUM_LIMIT)
 		return CG_V_ERANGE;
 	*out = v == 0 ? 0.0 : v;	/* "-0" is zero, not negative zero */
 	return CG_V_OK;

@@ -139,9 +139,10 @@ encode(struct cg_writer *w, const char *s, size_t n)
 static void
 newline(struct cg_writer *w)
 {
-	if (w->d.crlf)
+	if (w->d.crlf || w->d.cr)
 		putc1(w, '\r');
-	putc1(w, '\n');
+	if (!w->d.cr)
+		putc1(w, '\n');
 }
 
 /*

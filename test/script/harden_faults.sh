@@ -73,18 +73,14 @@ prune-pipe|rej.csv|cat leads.csv | prune $D -r rej.csv"
 
 # Everything but the inputs and our own out/err must be gone after a
 # failed run; after a good one only the named output may be there.
-# After an allocation failure (exit without unwinding, lib/alloc.c) a
-# temporary NAME.XXXXXX may stay: it never carries the final name, so it
-# claims nothing; $2 = 1 allows it.
+# An allocation failure exits without unwinding (lib/core/alloc.c), but
+# removes its temporaries first: nothing may stay, whatever $2 says.
 leftovers() {	# $1: named output allowed (or empty), $2: 1 after OOM
 	(cd "$W" && ls -A) | while read -r f; do
 		case " $INPUTS out err $1 " in
 		*" $f "*) continue ;;
 		esac
-		case "$2:$f" in
-		1:rej.csv.??????|1:plot.svg.??????) ;;
-		*) echo "$f" ;;
-		esac
+		echo "$f"
 	done
 }
 clean() {
@@ -172,7 +168,7 @@ grep -q AddressSanitizer "$BIN/grade" 2>/dev/null && ASAN=1
 			[ -n "$firstmsg" ] || firstmsg=$(head -n 1 "$W/err")
 			seen2=$((seen2 + 1))
 			check "oom N=$n" "$case" "$named" 2 \
-			    "^($tool0|clientgrade): (.*: )?(out of memory|.*Cannot allocate memory)"
+			    "^$tool0: (.*: )?(out of memory|.*Cannot allocate memory)"
 		fi
 		n=$((n + STEP))
 	done
