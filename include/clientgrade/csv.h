@@ -26,6 +26,7 @@ struct cg_dialect {
 	char delim;	/* ',', ';', '\t' or '|' */
 	int crlf;	/* 1: records end in CR LF, 0: LF */
 	int cr;		/* 1: records end in a lone CR (old Mac Excel) */
+	char sep;	/* the delimiter of a "sep=;" first line, or 0 */
 	int bom;	/* 1: file starts with a UTF-8 byte order mark */
 	int quote_all;	/* 1: every header field was quoted; quote everything */
 	char decimal;	/* '.' or ',': number style for columns tools add */
@@ -45,6 +46,8 @@ struct cg_row {
 	long index;		/* 0 for the header, 1 for the first data row */
 };
 
+struct cg_run;
+
 struct cg_reader_opts {
 	char delim;		/* 0: sniff from the header line */
 	int rewindable;		/* 1: cg_reader_rewind() will be called; a
@@ -53,6 +56,9 @@ struct cg_reader_opts {
 	size_t max_record;	/* 0: CG_MAX_RECORD bytes */
 	size_t bufsize;		/* 0: default read size (tests use 1..n) */
 	int stdin_closed;	/* "-" is an error: fd 0 was closed at start */
+	/* Where the reader's notes go (a guessed decimal mark); may be
+	 * NULL. Borrowed. */
+	const struct cg_run *run;
 };
 
 /* Most columns a header may have (a line of commas is not a table). */
@@ -103,11 +109,28 @@ int cg_reader_rewind(struct cg_reader *r, struct cg_err *err);
 struct cg_dialect *cg_reader_dialect(struct cg_reader *r);
 
 /*
- * Evidence about the decimal mark from a number's spelling (enum
- * cg_decimal_seen in value.h). The first evidence fixes the dialect's
- * decimal mark; later evidence is ignored. Unless --decimal fixed it.
+ * Evidence about the decimal mark from the spelling of field `col` of
+ * `row` (enum cg_decimal_seen in value.h). The first evidence fixes the
+ * dialect's decimal mark. Evidence against the mark in force is an error
+ * naming both places: against earlier evidence, against --decimal, or
+ * against the guess an ambiguous value was read with before (so "1.234"
+ * read as 1234 in a ';' file, then "2.5", is an error, not a silent
+ * x1000). 0, or -1 with err filled (CG_EVALUE).
  */
+int cg_reader_decimal_evidence(struct cg_reader *r, const struct cg_row *row,
+    size_t col, int seen, struct cg_err *err);
+
+/* Take a mark known from another reader of the same input (rollup's
+ * second core): as evidence, without a place. */
 void cg_reader_note_decimal(struct cg_reader *r, int seen);
+
+/*
+ * Field `col` of `row` reads differently with either mark ("1.234") and
+ * no evidence fixes the mark yet: it was read with the delimiter's
+ * likelier one. The first such value is remembered, with a note.
+ */
+void cg_reader_decimal_guess(struct cg_reader *r, const struct cg_row *row,
+    size_t col);
 
 /* 1 if the decimal mark is known (fixed by option or evidence). */
 int cg_reader_decimal_known(const struct cg_reader *r);

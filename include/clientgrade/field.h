@@ -34,6 +34,8 @@ struct cg_datecol {
 	int guessed;		/* 1: an ambiguous value was read by guess */
 	long guess_line;	/* where the guess was made */
 	long evidence_line;	/* where the order was seen */
+	const char *guess_file;	/* ... and in which input (borrowed) */
+	const char *evidence_file;
 };
 void cg_datecol_init(struct cg_datecol *dc, int order);
 

@@ -132,6 +132,9 @@ cg_common_opt(struct cg_common *c, int ch, const char *arg,
 	case CG_OPT_HELP:
 		c->help = 1;
 		return 1;
+	case CG_OPT_QUIET:
+		c->quiet = 1;
+		return 1;
 	case CG_OPT_VERSION:
 		c->version = 1;
 		return 1;

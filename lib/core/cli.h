@@ -41,7 +41,8 @@ enum {
 	CG_OPT_DATES,
 	CG_OPT_DECIMAL,
 	CG_OPT_HELP,
-	CG_OPT_VERSION
+	CG_OPT_VERSION,
+	CG_OPT_QUIET = 'q'	/* -q: its short letter is its code */
 };
 
 #define CG_COMMON_LONGOPTS \
@@ -68,6 +69,7 @@ struct cg_common {
 	struct cg_colmap cli_cols;	/* --col as given */
 	struct cg_config cfg;	/* loaded by cg_common_finish() */
 	int help, version;	/* set by --help / --version */
+	int quiet;		/* -q: no notes */
 	int stdin_closed;	/* fd 0 was closed when we started */
 };
 

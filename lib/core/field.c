@@ -67,6 +67,24 @@ value_err(struct cg_reader *r, const struct cg_row *row, size_t col,
 	    hl, h, sl, s, row->len[col] > 40 ? "..." : "", why);
 }
 
+/*
+ * 1 if the field reads as another number with the other decimal mark
+ * ("1.234": 1234 or 1.234), so the mark in force was a guess.
+ */
+static int
+ambiguous(struct cg_reader *r, const struct cg_row *row, size_t col,
+    double v)
+{
+	const char *s = row->f[col];
+	size_t n = row->len[col];
+	char mark = cg_reader_dialect(r)->decimal == ',' ? '.' : ',';
+	double alt;
+
+	if (memchr(s, '.', n) == NULL && memchr(s, ',', n) == NULL)
+		return 0;
+	return cg_parse_num(s, n, mark, &alt, NULL) == CG_V_OK && alt != v;
+}
+
 int
 cg_field_num(struct cg_reader *r, const struct cg_row *row, size_t col,
     double *out, struct cg_err *err)
@@ -80,7 +98,11 @@ cg_field_num(struct cg_reader *r, const struct cg_row *row, size_t col,
 		return 0;
 	if (rc != CG_V_OK)
 		return value_err(r, row, col, "number", rc, err);
-	cg_reader_note_decimal(r, info.decimal_seen);
+	if (info.decimal_seen != CG_DEC_NONE)
+		return cg_reader_decimal_evidence(r, row, col,
+		    info.decimal_seen, err) < 0 ? -1 : 1;
+	if (!cg_reader_decimal_known(r) && ambiguous(r, row, col, *out))
+		cg_reader_decimal_guess(r, row, col);
 	return 1;
 }
 
@@ -96,6 +118,20 @@ static const char *
 order_name(int order)
 {
 	return order == CG_DATES_US ? "US month/day" : "European day/month";
+}
+
+/* The other input's name when a place is in another file, else "". */
+static const char *
+other(const struct cg_reader *r, const char *file)
+{
+	return file != NULL && strcmp(file, cg_reader_name(r)) != 0 ? file :
+	    "";
+}
+
+static const char *
+sp(const struct cg_reader *r, const char *file)
+{
+	return *other(r, file) != '\0' ? " " : "";
 }
 
 int
@@ -122,6 +158,7 @@ cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
 		dc->fixed = 1;
 		dc->order = order;
 		dc->evidence_line = line;
+		dc->evidence_file = cg_reader_name(r);
 		return 1;
 	}
 	if (rc == CG_V_OK)
@@ -133,6 +170,7 @@ cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
 		dc->guessed = 1;
 		cg_row_locate(row, cg_reader_dialect(r)->delim, col, &line, &c);
 		dc->guess_line = line;
+		dc->guess_file = cg_reader_name(r);
 		hl = hname_len(r, col, &h);
 		cg_warning_at(run, cg_reader_name(r), line, c, "%.*s: '%.*s' "
 		    "could be month/day or day/month; reading the column as "
@@ -147,10 +185,11 @@ cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
 	    CG_DATES_US, out, &can) == CG_V_OK) {
 		hl = hname_len(r, col, &h);
 		return cg_row_err(err, CG_EVALUE, r, row, col, "%.*s: '%.*s' "
-		    "can only be %s, but line %ld was read as %s; rerun with "
-		    "--dates %s", hl, h, (int)(n > 40 ? 40 : n), s,
+		    "can only be %s, but %s%sline %ld was read as %s; rerun "
+		    "with --dates %s", hl, h, (int)(n > 40 ? 40 : n), s,
 		    order_name(dc->order == CG_DATES_US ? CG_DATES_EU :
-		    CG_DATES_US), dc->guess_line, order_name(dc->order),
+		    CG_DATES_US), other(r, dc->guess_file), sp(r,
+		    dc->guess_file), dc->guess_line, order_name(dc->order),
 		    dc->order == CG_DATES_US ? "eu" : "us");
 	}
 	if (dc->fixed && dc->order != CG_DATES_ISO && rc != CG_V_EUTF8 &&
@@ -159,11 +198,12 @@ cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
 		hl = hname_len(r, col, &h);
 		if (dc->evidence_line > 0)
 			return cg_row_err(err, CG_EVALUE, r, row, col,
-			    "%.*s: '%.*s' can only be %s, but line %ld can "
-			    "only be %s", hl, h, (int)(n > 40 ? 40 : n), s,
+			    "%.*s: '%.*s' can only be %s, but %s%sline %ld "
+			    "can only be %s", hl, h, (int)(n > 40 ? 40 : n), s,
 			    order_name(dc->order == CG_DATES_US ?
-			    CG_DATES_EU : CG_DATES_US), dc->evidence_line,
-			    order_name(dc->order));
+			    CG_DATES_EU : CG_DATES_US), other(r,
+			    dc->evidence_file), sp(r, dc->evidence_file),
+			    dc->evidence_line, order_name(dc->order));
 		return cg_row_err(err, CG_EVALUE, r, row, col, "%.*s: '%.*s' "
 		    "is not a %s date (--dates)", hl, h,
 		    (int)(n > 40 ? 40 : n), s, order_name(dc->order));

@@ -60,6 +60,13 @@ same_header(const struct cg_row *a, const struct cg_row *b)
 	return 1;
 }
 
+static const char *
+delim_name(char d)
+{
+	return d == ',' ? "','" : d == ';' ? "';'" : d == '\t' ? "tab" :
+	    d == '|' ? "'|'" : "'?'";
+}
+
 /* Open file i and read its header: 1, 0 (empty file), -1. */
 static int
 open_at(struct cg_input *in, size_t i, struct cg_err *err)
@@ -75,7 +82,16 @@ open_at(struct cg_input *in, size_t i, struct cg_err *err)
 	if (in->hdr == NULL) {
 		in->hdr = h;
 		in->first = i;
-	} else if (!same_header(in->hdr, h))
+	} else if (cg_reader_dialect(in->r[i])->delim !=
+	    cg_reader_dialect(in->r[in->first])->delim)
+		return cg_err_set(err, CG_EDATA, cg_reader_name(in->r[i]),
+		    h->line, 1, "delimiter %s differs from the %s of %s; its "
+		    "rows would be copied with the wrong one (save it with the "
+		    "same delimiter, or run the files one at a time)",
+		    delim_name(cg_reader_dialect(in->r[i])->delim),
+		    delim_name(cg_reader_dialect(in->r[in->first])->delim),
+		    cg_reader_name(in->r[in->first]));
+	else if (!same_header(in->hdr, h))
 		return cg_err_set(err, CG_EDATA, cg_reader_name(in->r[i]),
 		    h->line, 1, "header differs from the header of %s",
 		    cg_reader_name(in->r[in->first]));

@@ -18,9 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/run.h"
 #include "clientgrade/value.h"
 #include "reader_int.h"
 
@@ -177,13 +179,51 @@ sniff(struct cg_reader *r)
 		if (count[k] > count[best])
 			best = k;
 	if (r->o.delim == 0)
-		r->d.delim = cands[best];
+		r->d.delim = r->d.sep != 0 ? r->d.sep : cands[best];
 	else
 		r->d.delim = r->o.delim;
 	if (strchr(cands, r->d.delim) == NULL || r->d.delim == '\0')
 		return;
 	fields = count[strchr(cands, r->d.delim) - cands] + 1;
 	r->d.quote_all = quoted == fields && n > 0;
+}
+
+/* Load the first line (or all of a short file) for sniffing. 0 or -1. */
+static int
+first_line(struct cg_reader *r, struct cg_err *err)
+{
+	while (!r->eof && memchr(r->buf + r->beg, '\n', r->end - r->beg) ==
+	    NULL && r->end - r->beg < (size_t)16 << 20)
+		if (cg_rd_fill(r, err) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Excel writes, and reads, a first line "sep=;" that names the delimiter
+ * and is not part of the table. Take it (it is written back), and say
+ * 1 if there was one.
+ */
+static int
+sep_line(struct cg_reader *r)
+{
+	const char *s = r->buf + r->beg;
+	size_t n = r->end - r->beg, len = 5;
+
+	if (n < 5 || strncasecmp(s, "sep=", 4) != 0 ||
+	    strchr(",;\t|", s[4]) == NULL || s[4] == '\0')
+		return 0;
+	if (len < n && s[len] == '\r')
+		len++;
+	if (len < n && s[len] == '\n')
+		len++;
+	if (len == 5 && n > 5)
+		return 0;	/* "sep=;x": a header that starts so */
+	r->d.sep = s[4];
+	r->beg += len;
+	r->pos += len;
+	r->line++;
+	return 1;
 }
 
 int
@@ -213,17 +253,16 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		if (cg_rd_fill(r, err) < 0)
 			return -1;
 	}
-	/* Load the first line (or all of a short file) for sniffing. */
-	while (!r->eof && memchr(r->buf + r->beg, '\n', r->end - r->beg) ==
-	    NULL && r->end - r->beg < (size_t)16 << 20)
-		if (cg_rd_fill(r, err) < 0)
-			return -1;
+	if (first_line(r, err) < 0)
+		return -1;
 	if (r->end - r->beg >= 3 && memcmp(r->buf + r->beg, "\xEF\xBB\xBF",
 	    3) == 0) {
 		r->d.bom = 1;
 		r->beg += 3;
 		r->pos += 3;
 	}
+	if (sep_line(r) && first_line(r, err) < 0)
+		return -1;
 	sniff(r);
 	if (r->o.decimal != 0) {
 		r->d.decimal = r->o.decimal;
@@ -349,6 +388,75 @@ cg_reader_note_decimal(struct cg_reader *r, int seen)
 		return;
 	r->d.decimal = seen == CG_DEC_COMMA ? ',' : '.';
 	r->dec_known = 1;
+	r->dec_line = -1;
+}
+
+static const char *
+mark_name(char mark)
+{
+	return mark == ',' ? "decimal comma" : "decimal point";
+}
+
+int
+cg_reader_decimal_evidence(struct cg_reader *r, const struct cg_row *row,
+    size_t col, int seen, struct cg_err *err)
+{
+	char mark = seen == CG_DEC_COMMA ? ',' : '.';
+	const struct cg_row *h = &r->hdr;
+	int hl = col < h->n ? (int)(h->len[col] > 40 ? 40 : h->len[col]) : 1;
+	const char *hn = col < h->n ? h->f[col] : "?";
+	long line, c;
+
+	if (seen == CG_DEC_NONE)
+		return 0;
+	if (!r->dec_known && r->dec_guess_line == 0) {
+		r->d.decimal = mark;
+		r->dec_known = 1;
+		cg_row_locate(row, r->d.delim, col, &r->dec_line, &c);
+		return 0;
+	}
+	if (mark == r->d.decimal) {
+		r->dec_known = 1;
+		return 0;
+	}
+	if (r->dec_known && r->dec_line == 0)
+		return cg_row_err(err, CG_EVALUE, r, row, col, "%.*s: '%.*s' "
+		    "has a %s, but --decimal says %s", hl, hn,
+		    (int)(row->len[col] > 40 ? 40 : row->len[col]),
+		    row->f[col], mark_name(mark), mark_name(r->d.decimal));
+	if (r->dec_known && r->dec_line < 0)
+		return cg_row_err(err, CG_EVALUE, r, row, col, "%.*s: '%.*s' "
+		    "has a %s, but the file was read with a %s; say which "
+		    "with --decimal", hl, hn,
+		    (int)(row->len[col] > 40 ? 40 : row->len[col]),
+		    row->f[col], mark_name(mark), mark_name(r->d.decimal));
+	cg_row_locate(row, r->d.delim, col, &line, &c);
+	return cg_row_err(err, CG_EVALUE, r, row, col, "%.*s: '%.*s' has a %s, "
+	    "but line %ld was read with a %s; say which with --decimal", hl,
+	    hn, (int)(row->len[col] > 40 ? 40 : row->len[col]), row->f[col],
+	    mark_name(mark), r->dec_known ? r->dec_line : r->dec_guess_line,
+	    mark_name(r->d.decimal));
+}
+
+void
+cg_reader_decimal_guess(struct cg_reader *r, const struct cg_row *row,
+    size_t col)
+{
+	const struct cg_row *h = &r->hdr;
+	long c;
+
+	if (r->dec_known || r->dec_guess_line != 0)
+		return;
+	cg_row_locate(row, r->d.delim, col, &r->dec_guess_line, &c);
+	cg_say(r->o.run, CG_SAY_NOTE, r->name, r->dec_guess_line, c,
+	    "%.*s: '%.*s' reads differently with a decimal point and a "
+	    "decimal comma; reading it with a %s, as %s files usually mean "
+	    "(--decimal says which)",
+	    col < h->n ? (int)(h->len[col] > 40 ? 40 : h->len[col]) : 1,
+	    col < h->n ? h->f[col] : "?",
+	    (int)(row->len[col] > 40 ? 40 : row->len[col]), row->f[col],
+	    mark_name(r->d.decimal), r->d.delim == ';' ? "';'" :
+	    r->d.delim == ',' ? "','" : "such");
 }
 
 int

@@ -22,7 +22,9 @@ struct cg_reader {
 	const char *name;
 	struct cg_reader_opts o;
 	struct cg_dialect d;
-	int dec_known;
+	int dec_known;		/* fixed by --decimal or by evidence */
+	long dec_line;		/* where evidence fixed it (0: --decimal) */
+	long dec_guess_line;	/* where an ambiguous value was guessed */
 	struct csv_parser p;
 	int parser_live;	/* p was initialised */
 

@@ -85,6 +85,7 @@ cg_run_reader_opts(const struct cg_run *run, int rewindable)
 	o.decimal = run->decimal;
 	o.rewindable = rewindable;
 	o.stdin_closed = run->stdin_closed;
+	o.run = run;
 	return o;
 }
 

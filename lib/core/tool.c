@@ -21,6 +21,7 @@
 
 struct common_help {
 	const char *name;
+	int letter;		/* short option, or 0 */
 	int code;
 	enum cg_arg arg;
 	const char *argname;
@@ -29,23 +30,25 @@ struct common_help {
 
 /* In the order clientgrade(7) lists them. */
 static const struct common_help common_opts[] = {
-	{ "col", CG_OPT_COL, CG_ARG_REQUIRED, "role=header",
+	{ "col", 0, CG_OPT_COL, CG_ARG_REQUIRED, "role=header",
 	    "take ROLE from column HEADER; repeatable" },
-	{ "config", CG_OPT_CONFIG, CG_ARG_REQUIRED, "file",
+	{ "config", 0, CG_OPT_CONFIG, CG_ARG_REQUIRED, "file",
 	    "settings file (default: see clientgrade(7))" },
-	{ "dates", CG_OPT_DATES, CG_ARG_REQUIRED, "us|eu|iso|auto",
+	{ "dates", 0, CG_OPT_DATES, CG_ARG_REQUIRED, "us|eu|iso|auto",
 	    "day/month order (default: auto, from the data)" },
-	{ "decimal", CG_OPT_DECIMAL, CG_ARG_REQUIRED, "dot|comma",
+	{ "decimal", 0, CG_OPT_DECIMAL, CG_ARG_REQUIRED, "dot|comma",
 	    "decimal mark (default: from the data)" },
-	{ "delimiter", CG_OPT_DELIMITER, CG_ARG_REQUIRED, "c",
+	{ "delimiter", 0, CG_OPT_DELIMITER, CG_ARG_REQUIRED, "c",
 	    ", ; tab or | (default: sniffed from the header)" },
-	{ "today", CG_OPT_TODAY, CG_ARG_REQUIRED, "yyyy-mm-dd",
+	{ "today", 0, CG_OPT_TODAY, CG_ARG_REQUIRED, "yyyy-mm-dd",
 	    "the day to count from (default: the local date)" },
-	{ "help", CG_OPT_HELP, CG_ARG_NONE, NULL,
+	{ "quiet", 'q', CG_OPT_QUIET, CG_ARG_NONE, NULL,
+	    "no notes on stderr (warnings are still said)" },
+	{ "help", 0, CG_OPT_HELP, CG_ARG_NONE, NULL,
 	    "print this help and exit" },
-	{ "version", CG_OPT_VERSION, CG_ARG_NONE, NULL,
+	{ "version", 0, CG_OPT_VERSION, CG_ARG_NONE, NULL,
 	    "print the version and exit" },
-	{ NULL, 0, CG_ARG_NONE, NULL, NULL }
+	{ NULL, 0, 0, CG_ARG_NONE, NULL, NULL }
 };
 
 static int
@@ -98,7 +101,8 @@ build_getopt(const struct cg_tool *t, struct option **lo, char **so)
 
 	*lo = cg_xcalloc(n + sizeof(common_opts) / sizeof(common_opts[0]) + 1,
 	    sizeof(**lo));
-	*so = cg_xcalloc(3 * n + 1, 1);
+	*so = cg_xcalloc(3 * n + 2, 1);
+	(*so)[s++] = 'q';	/* the one common short option */
 	for (i = 0; i < n; i++) {
 		o = &t->opts[i];
 		if (o->name == NULL)
@@ -193,7 +197,8 @@ cg_tool_help(const struct cg_tool *t, FILE *fp)
 	}
 	fprintf(fp, "\nCommon options:\n");
 	for (i = 0; common_opts[i].name != NULL; i++) {
-		optcol(col, sizeof(col), 0, common_opts[i].name,
+		optcol(col, sizeof(col), common_opts[i].letter,
+		    common_opts[i].name,
 		    common_opts[i].arg, common_opts[i].argname);
 		helpline(fp, col, common_opts[i].help);
 	}
@@ -272,6 +277,7 @@ fill_run(struct cg_run *run, struct cg_common *c, int argc, char **argv)
 	run->delim = c->delim;
 	run->decimal = c->decimal;
 	run->stdin_closed = c->stdin_closed;
+	run->quiet = c->quiet;
 	run->cols = &c->cols;
 	run->cfg = &c->cfg;
 	run->say = cg_report_say;

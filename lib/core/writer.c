@@ -216,6 +216,11 @@ cg_writer_row(struct cg_writer *w, const struct cg_row *in,
 		w->started = 1;
 		if (w->d.bom)
 			put(w, "\xEF\xBB\xBF", 3);
+		if (w->d.sep != 0) {
+			put(w, "sep=", 4);
+			putc1(w, w->d.sep);
+			newline(w);
+		}
 	}
 	for (i = 0; i < np; i++) {
 		if (p[i].col < nin)
