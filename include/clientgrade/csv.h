@@ -27,6 +27,9 @@ struct cg_dialect {
 	int crlf;	/* 1: records end in CR LF, 0: LF */
 	int cr;		/* 1: records end in a lone CR (old Mac Excel) */
 	char sep;	/* the delimiter of a "sep=;" first line, or 0 */
+	const char *encoding;	/* NULL: UTF-8 (or bytes as they came);
+				 * else the iconv name the file was in and
+				 * CSV is written back in ("UTF-16LE") */
 	int bom;	/* 1: file starts with a UTF-8 byte order mark */
 	int quote_all;	/* 1: every header field was quoted; quote everything */
 	char decimal;	/* '.' or ',': number style for columns tools add */
@@ -56,6 +59,8 @@ struct cg_reader_opts {
 	size_t max_record;	/* 0: CG_MAX_RECORD bytes */
 	size_t bufsize;		/* 0: default read size (tests use 1..n) */
 	int stdin_closed;	/* "-" is an error: fd 0 was closed at start */
+	const char *encoding;	/* --encoding, or NULL: UTF-8, or UTF-16
+				 * when the file starts with its BOM */
 	/* Where the reader's notes go (a guessed decimal mark); may be
 	 * NULL. Borrowed. */
 	const struct cg_run *run;

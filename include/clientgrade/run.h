@@ -50,6 +50,8 @@ struct cg_run {
 	char decimal;		/* --decimal; 0 = guess */
 	int stdin_closed;	/* fd 0 was closed when the tool started */
 	int quiet;		/* -q: notes are not shown */
+	const char *encoding;	/* --encoding, or NULL (UTF-8, or UTF-16
+				 * when the file starts with its BOM) */
 	const struct cg_colmap *cols;	/* [columns], then --col */
 	struct cg_config *cfg;		/* the loaded config file */
 	cg_say_fn say;		/* NULL: messages are dropped */

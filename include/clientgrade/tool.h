@@ -38,6 +38,9 @@
 #include "error.h"
 #include "run.h"
 
+/* The suite's version, for --version and generated files (.ics). */
+#define CG_VERSION "0.1.0"
+
 enum cg_arg {
 	CG_ARG_NONE,
 	CG_ARG_REQUIRED,

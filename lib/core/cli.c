@@ -2,6 +2,7 @@
  * cli.c - the options and endings every command shares.
  */
 #include <errno.h>
+#include <iconv.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <signal.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clientgrade/tool.h"
 #include "cli.h"
 #include "clientgrade/optparse.h"
 #include "clientgrade/value.h"
@@ -95,6 +97,20 @@ cg_parse_today(const char *arg, int32_t *out, struct cg_err *err)
 	return cg_parse_day(arg, "--today", out, err);
 }
 
+/* An encoding iconv can read: 0, or -1 (CG_EUSAGE). */
+static int
+check_encoding(const char *name, struct cg_err *err)
+{
+	iconv_t cd = iconv_open("UTF-8", name);
+
+	if (cd == (iconv_t)-1)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--encoding: '%s' is not an encoding iconv knows (try "
+		    "cp1252, latin1, utf-16le)", name);
+	iconv_close(cd);
+	return 0;
+}
+
 int
 cg_common_opt(struct cg_common *c, int ch, const char *arg,
     struct cg_err *err)
@@ -131,6 +147,11 @@ cg_common_opt(struct cg_common *c, int ch, const char *arg,
 		return 1;
 	case CG_OPT_HELP:
 		c->help = 1;
+		return 1;
+	case CG_OPT_ENCODING:
+		if (check_encoding(arg, err) < 0)
+			return -1;
+		c->encoding = arg;
 		return 1;
 	case CG_OPT_QUIET:
 		c->quiet = 1;
@@ -169,6 +190,14 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 				    "comma)", e->value);
 			if (c->decimal == 0)
 				c->decimal = d;
+		} else if (strcasecmp(e->key, "encoding") == 0) {
+			if (check_encoding(e->value, err) < 0)
+				return cg_config_err(err, &c->cfg, e,
+				    "bad value '%s' for 'encoding' (want an "
+				    "encoding iconv knows: cp1252, latin1, ...)",
+				    e->value);
+			if (c->encoding == NULL)
+				c->encoding = e->value;
 		} else if (strcasecmp(e->key, "dates") == 0) {
 			int d;
 

@@ -30,7 +30,6 @@
 #include "clientgrade/optparse.h"
 #include "clientgrade/run.h"
 
-#define CG_VERSION "0.1.0"
 
 /* Option codes for the common long options (outside the char range). */
 enum {
@@ -42,6 +41,7 @@ enum {
 	CG_OPT_DECIMAL,
 	CG_OPT_HELP,
 	CG_OPT_VERSION,
+	CG_OPT_ENCODING,
 	CG_OPT_QUIET = 'q'	/* -q: its short letter is its code */
 };
 
@@ -70,6 +70,7 @@ struct cg_common {
 	struct cg_config cfg;	/* loaded by cg_common_finish() */
 	int help, version;	/* set by --help / --version */
 	int quiet;		/* -q: no notes */
+	const char *encoding;	/* --encoding or [clientgrade] encoding */
 	int stdin_closed;	/* fd 0 was closed when we started */
 };
 

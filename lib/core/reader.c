@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,16 @@ cg_reader_open(int fd, const char *name, const struct cg_reader_opts *o,
 		r->start_off = lseek(fd, 0, SEEK_CUR);
 		r->seekable = r->start_off != (off_t)-1;
 	}
+	if (cg_rd_decode_open(r, err) < 0) {
+		cg_rd_decode_free(r);
+		free(r->buf);
+		free(r);
+		return NULL;
+	}
+	/* Decoded offsets are not the file's: a second pass reads the
+	 * spool of decoded bytes. */
+	if (r->d.encoding != NULL)
+		r->seekable = 0;
 	if (r->o.rewindable && !r->seekable) {
 		const char *dir = getenv("TMPDIR");
 		struct cg_buf tp = CG_BUF_INIT;
@@ -72,6 +83,7 @@ cg_reader_open(int fd, const char *name, const struct cg_reader_opts *o,
 			    "cannot create a temporary file in %s to spool "
 			    "%s:", dir, name);
 			cg_buf_free(&tp);
+			cg_rd_decode_free(r);
 			free(r->buf);
 			free(r);
 			return NULL;
@@ -119,6 +131,7 @@ cg_reader_free(struct cg_reader *r)
 		return;
 	if (r->parser_live)
 		csv_free(&r->p);
+	cg_rd_decode_free(r);
 	if (r->ownfd)
 		close(r->fd);
 	if (r->spool >= 0)
@@ -186,6 +199,40 @@ sniff(struct cg_reader *r)
 		return;
 	fields = count[strchr(cands, r->d.delim) - cands] + 1;
 	r->d.quote_all = quoted == fields && n > 0;
+}
+
+/* 1 if s[0..n) is all ASCII: eight bytes at a time. */
+static int
+ascii(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ULL) == 0;
+}
+
+/*
+ * A file that is not UTF-8 passes through as the bytes it is, but its
+ * names would reach an agenda, an .ics or a --owner match as garbage:
+ * say so once, at the first such record, and what to do about it.
+ */
+static void
+utf8_check(struct cg_reader *r, const struct cg_row *row)
+{
+	if (row->raw == NULL || ascii(row->raw, row->rawlen) ||
+	    cg_utf8_valid(row->raw, row->rawlen))
+		return;
+	r->utf8_noted = 1;
+	cg_say(r->o.run, CG_SAY_NOTE, r->name, row->line, 0, "not valid "
+	    "UTF-8 (from here on, bytes pass through as they are; if the file "
+	    "is Windows-1252, as German and French Excel write, say "
+	    "--encoding cp1252)");
 }
 
 /* Load the first line (or all of a short file) for sniffing. 0 or -1. */
@@ -291,6 +338,9 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		r->hdr_f[i] = r->hdr_fb + r->foff[i];
 	}
 	r->hdr_raw = cg_xstrndup(r->row.raw ? r->row.raw : "", r->row.rawlen);
+	r->utf8_noted = r->d.encoding != NULL;
+	if (!r->utf8_noted)
+		utf8_check(r, &r->row);
 	r->hdr.n = r->nf;
 	r->hdr.f = r->hdr_f;
 	r->hdr.len = r->hdr_len;
@@ -316,6 +366,8 @@ cg_reader_next(struct cg_reader *r, const struct cg_row **row,
 	if ((rc = cg_rd_read_record(r, err)) <= 0)
 		return rc;
 	r->row.index++;
+	if (!r->utf8_noted)
+		utf8_check(r, &r->row);
 	if (r->row.n != r->hdr.n) {
 		if (r->row.n > r->hdr.n)
 			return cg_row_err(err, CG_ERAGGED, r, &r->row, r->hdr.n,
@@ -359,8 +411,11 @@ cg_reader_rewind(struct cg_reader *r, struct cg_err *err)
 		close(r->fd);
 	r->fd = fd;
 	r->ownfd = r->ownfd || fd == r->spool;
-	if (fd == r->spool)
+	if (fd == r->spool) {
 		r->spool = -1;	/* now owned as r->fd */
+		/* The spool holds decoded bytes: no decoding again. */
+		cg_rd_decode_free(r);
+	}
 	r->seekable = 1;
 	r->start_off = 0;
 	csv_free(&r->p);

@@ -48,7 +48,17 @@ cg_rd_fill(struct cg_reader *r, struct cg_err *err)
 		r->cap *= 2;
 		r->buf = cg_xrealloc(r->buf, r->cap);
 	}
-	for (;;) {
+	if (r->cap - r->end < 8) {
+		/* iconv needs room for a whole character. */
+		r->cap *= 2;
+		r->buf = cg_xrealloc(r->buf, r->cap);
+	}
+	if (r->dec != NULL && (r->dec->cd != (iconv_t)-1 ||
+	    r->dec->ilen > 0)) {
+		if ((n = cg_rd_decode_read(r, r->buf + r->end, r->cap - r->end,
+		    err)) < 0)
+			return -1;
+	} else for (;;) {
 		n = read(r->fd, r->buf + r->end, r->cap - r->end);
 		if (n >= 0)
 			break;

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include <csv.h>
+#include <iconv.h>
 
 #include "clientgrade/buf.h"
 #include "clientgrade/csv.h"
@@ -65,7 +66,23 @@ struct cg_reader {
 	off_t start_off;
 	int spool;		/* fd of the temporary copy of a pipe, or -1 */
 	int spooling;		/* copying what we read into spool */
+	struct cg_rd_decoder *dec;	/* input that is not UTF-8 */
+	int utf8_noted;		/* the not-UTF-8 note was said */
 };
+
+/* The decoding layer (reader_decode.c); NULL until the reader opens. */
+struct cg_rd_decoder {
+	iconv_t cd;		/* or (iconv_t)-1: bytes as they are */
+	char *ibuf;		/* raw bytes read, not yet decoded */
+	size_t ilen, icap;
+	int ieof;
+};
+
+/* reader_decode.c */
+int cg_rd_decode_open(struct cg_reader *r, struct cg_err *err);
+void cg_rd_decode_free(struct cg_reader *r);
+ssize_t cg_rd_decode_read(struct cg_reader *r, char *dst, size_t cap,
+    struct cg_err *err);
 
 /* reader_bytes.c */
 int cg_rd_spool_write(struct cg_reader *r, const char *p, size_t n,

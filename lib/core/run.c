@@ -86,6 +86,7 @@ cg_run_reader_opts(const struct cg_run *run, int rewindable)
 	o.rewindable = rewindable;
 	o.stdin_closed = run->stdin_closed;
 	o.run = run;
+	o.encoding = run->encoding;
 	return o;
 }
 

@@ -38,6 +38,8 @@ static const struct common_help common_opts[] = {
 	    "day/month order (default: auto, from the data)" },
 	{ "decimal", 0, CG_OPT_DECIMAL, CG_ARG_REQUIRED, "dot|comma",
 	    "decimal mark (default: from the data)" },
+	{ "encoding", 0, CG_OPT_ENCODING, CG_ARG_REQUIRED, "name",
+	    "the file's encoding: cp1252, latin1... (default: UTF-8)" },
 	{ "delimiter", 0, CG_OPT_DELIMITER, CG_ARG_REQUIRED, "c",
 	    ", ; tab or | (default: sniffed from the header)" },
 	{ "today", 0, CG_OPT_TODAY, CG_ARG_REQUIRED, "yyyy-mm-dd",
@@ -77,9 +79,10 @@ is_period(const char *s)
 		return 0;
 	if (n == 7 && digits(s + 5, 2))
 		return 1;
-	if (n == 8 && s[5] == 'W' && digits(s + 6, 2))
+	if (n == 8 && (s[5] == 'W' || s[5] == 'w') && digits(s + 6, 2))
 		return 1;
-	return n == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4';
+	return n == 7 && (s[5] == 'Q' || s[5] == 'q') && s[6] >= '1' &&
+	    s[6] <= '4';
 }
 
 static size_t
@@ -278,6 +281,7 @@ fill_run(struct cg_run *run, struct cg_common *c, int argc, char **argv)
 	run->decimal = c->decimal;
 	run->stdin_closed = c->stdin_closed;
 	run->quiet = c->quiet;
+	run->encoding = c->encoding;
 	run->cols = &c->cols;
 	run->cfg = &c->cfg;
 	run->say = cg_report_say;

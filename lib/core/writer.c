@@ -8,6 +8,8 @@
  * stdio.
  */
 #include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,6 +30,8 @@ struct cg_writer {
 	int errnum;		/* errno of the first failed write */
 	size_t *span;		/* field spans of a raw record: start, end */
 	size_t spancap;
+	iconv_t cd;		/* UTF-8 to the input's encoding, or -1 */
+	char *obuf;		/* encoded bytes of buf */
 };
 
 struct cg_writer *
@@ -39,6 +43,21 @@ cg_writer_new(int fd, const char *name, const struct cg_dialect *d)
 	w->name = name;
 	w->d = *d;
 	w->buf = cg_xmalloc(WBUF);
+	w->cd = (iconv_t)-1;
+	if (d->encoding != NULL) {
+		/* The reader opened the same name the other way, so this
+		 * cannot fail but for memory; //TRANSLIT keeps a character
+		 * a tool wrote that the encoding lacks from failing. */
+		char name8[64];
+
+		snprintf(name8, sizeof(name8), "%s//TRANSLIT", d->encoding);
+		w->cd = iconv_open(name8, "UTF-8");
+		if (w->cd == (iconv_t)-1)
+			w->cd = iconv_open(d->encoding, "UTF-8");
+		/* UTF-16 needs two bytes a UTF-8 byte at most (four for
+		 * three), every other encoding fewer. */
+		w->obuf = cg_xmalloc(2 * WBUF + 8);
+	}
 	return w;
 }
 
@@ -52,15 +71,41 @@ werr(struct cg_writer *w, struct cg_err *err)
 	    strerror(w->errnum));
 }
 
+/*
+ * Encode buf for the input's encoding into obuf: its length. A character
+ * cut at the end of buf stays there for the next drain.
+ */
+static size_t
+transcode(struct cg_writer *w, size_t *keep)
+{
+	char *in = w->buf, *out = w->obuf;
+	size_t inleft = w->len, outleft = 2 * WBUF + 8;
+
+	while (inleft > 0 && iconv(w->cd, &in, &inleft, &out, &outleft) ==
+	    (size_t)-1 && errno == EILSEQ) {
+		/* Not UTF-8 after all (bytes that came in undecoded): as is. */
+		*out++ = *in++;
+		inleft--;
+		outleft--;
+	}
+	*keep = inleft;
+	return (size_t)(out - w->obuf);
+}
+
 static int
 drain(struct cg_writer *w, struct cg_err *err)
 {
-	size_t off = 0;
+	size_t off = 0, keep = 0, len = w->len;
+	const char *src = w->buf;
 
 	if (w->failed)
 		return werr(w, err);
-	while (off < w->len) {
-		ssize_t n = write(w->fd, w->buf + off, w->len - off);
+	if (w->cd != (iconv_t)-1) {
+		len = transcode(w, &keep);
+		src = w->obuf;
+	}
+	while (off < len) {
+		ssize_t n = write(w->fd, src + off, len - off);
 
 		if (n < 0) {
 			if (errno == EINTR)
@@ -72,7 +117,8 @@ drain(struct cg_writer *w, struct cg_err *err)
 		}
 		off += (size_t)n;
 	}
-	w->len = 0;
+	memmove(w->buf, w->buf + w->len - keep, keep);
+	w->len = keep;
 	return 0;
 }
 
@@ -292,6 +338,9 @@ cg_writer_close(struct cg_writer *w, struct cg_err *err)
 	if (w == NULL)
 		return 0;
 	rc = cg_writer_flush(w, err);
+	if (w->cd != (iconv_t)-1)
+		iconv_close(w->cd);
+	free(w->obuf);
 	free(w->buf);
 	free(w->span);
 	free(w);
