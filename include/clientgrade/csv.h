@@ -125,6 +125,12 @@ struct cg_dialect *cg_reader_dialect(struct cg_reader *r);
 int cg_reader_decimal_evidence(struct cg_reader *r, const struct cg_row *row,
     size_t col, int seen, struct cg_err *err);
 
+/*
+ * Count a spreadsheet error cell in `row` (first pass only); the reader
+ * says how many, and where the first was, once, when it is freed.
+ */
+void cg_reader_error_cell(struct cg_reader *r, const struct cg_row *row);
+
 /* Take a mark known from another reader of the same input (rollup's
  * second core): as evidence, without a place. */
 void cg_reader_note_decimal(struct cg_reader *r, int seen);

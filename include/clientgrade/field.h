@@ -36,6 +36,8 @@ struct cg_datecol {
 	long evidence_line;	/* where the order was seen */
 	const char *guess_file;	/* ... and in which input (borrowed) */
 	const char *evidence_file;
+	int serial;		/* Excel serial numbers (seen, or --dates) */
+	int text_seen;		/* a date written as text was read */
 };
 void cg_datecol_init(struct cg_datecol *dc, int order);
 
@@ -47,6 +49,14 @@ void cg_datecol_init(struct cg_datecol *dc, int order);
 int cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
     struct cg_datecol *dc, const struct cg_run *run, int32_t *out,
     struct cg_err *err);
+
+/*
+ * A spreadsheet's error cell (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?,
+ * #NUM!, #NULL!): 1 if field `col` is one. cg_field_num, _date and _bool
+ * read such a cell as missing (0) and the reader counts it for one
+ * warning per input.
+ */
+int cg_field_is_error_cell(const struct cg_row *row, size_t col);
 
 /* Yes/no from field `col`: 1 (in *out), 0 (empty) or -1. */
 int cg_field_bool(struct cg_reader *r, const struct cg_row *row, size_t col,

@@ -74,7 +74,9 @@ enum cg_date_order {
 	CG_DATES_AUTO = 0,	/* tell from the value; ambiguous -> EAMBIG */
 	CG_DATES_US = 1,	/* M/D/Y */
 	CG_DATES_EU = 2,	/* D/M/Y and D.M.Y */
-	CG_DATES_ISO = 3	/* only Y-M-D accepted */
+	CG_DATES_ISO = 3,	/* only Y-M-D accepted */
+	CG_DATES_SERIAL = 4	/* Excel serial day numbers (45600 is
+				 * 2024-11-04); text dates as with AUTO */
 };
 
 /* What a date's spelling allowed (bit set). */
@@ -95,6 +97,17 @@ int cg_parse_date(const char *s, size_t n, int order, int32_t *days,
 
 /* Days since 1970-01-01 <-> civil date (proleptic Gregorian). */
 int32_t cg_days_from_civil(int y, int m, int d);
+
+/* Highest Excel serial day (9999-12-31). */
+#define CG_SERIAL_MAX 2958465
+
+/*
+ * An Excel serial date ("45600", "45623.5": the time of day is dropped)
+ * in the 1900 system, with its leap day 1900-02-29 (serial 60, which
+ * does not exist: CG_V_ERANGE). 1 to CG_SERIAL_MAX. CG_V_OK with *days,
+ * CG_V_ESYNTAX when s is not such a number, CG_V_ERANGE.
+ */
+int cg_parse_serial_date(const char *s, size_t n, int32_t *days);
 void cg_civil_from_days(int32_t days, int *y, int *m, int *d);
 
 /* 0 = Monday ... 6 = Sunday. */

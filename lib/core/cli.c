@@ -74,6 +74,8 @@ parse_dates(const char *a, int *out)
 		*out = CG_DATES_ISO;
 	else if (strcmp(a, "auto") == 0)
 		*out = CG_DATES_AUTO;
+	else if (strcmp(a, "serial") == 0)
+		*out = CG_DATES_SERIAL;
 	else
 		return -1;
 	return 0;
@@ -137,7 +139,7 @@ cg_common_opt(struct cg_common *c, int ch, const char *arg,
 	case CG_OPT_DATES:
 		if (parse_dates(arg, &c->dates) < 0)
 			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-			    "--dates: '%s' is not us, eu, iso or auto", arg);
+			    "--dates: '%s' is not us, eu, iso, serial or auto", arg);
 		c->dates_set = 1;
 		return 1;
 	case CG_OPT_DECIMAL:
@@ -204,7 +206,7 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 			if (parse_dates(e->value, &d) < 0)
 				return cg_config_err(err, &c->cfg, e,
 				    "bad value '%s' for 'dates' (want us, eu, "
-				    "iso or auto)", e->value);
+				    "iso, serial or auto)", e->value);
 			if (!c->dates_set)
 				c->dates = d;
 		} else

@@ -5,9 +5,11 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clientgrade/error.h"
 #include "clientgrade/field.h"
+#include "clientgrade/text.h"
 
 /* Column name for messages: the header field, at most 40 bytes shown. */
 static int
@@ -86,6 +88,34 @@ ambiguous(struct cg_reader *r, const struct cg_row *row, size_t col,
 }
 
 int
+cg_field_is_error_cell(const struct cg_row *row, size_t col)
+{
+	static const char *const cells[] = { "#N/A", "#DIV/0!", "#VALUE!",
+	    "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!",
+	    "#CALC!", NULL };
+	const char *s = row->f[col];
+	size_t n = row->len[col], i;
+
+	cg_trim(&s, &n);
+	if (n < 4 || s[0] != '#')
+		return 0;
+	for (i = 0; cells[i] != NULL; i++)
+		if (strlen(cells[i]) == n && strncasecmp(s, cells[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A value that would not read may be an error cell: missing, counted. */
+static int
+error_cell(struct cg_reader *r, const struct cg_row *row, size_t col)
+{
+	if (!cg_field_is_error_cell(row, col))
+		return 0;
+	cg_reader_error_cell(r, row);
+	return 1;
+}
+
+int
 cg_field_num(struct cg_reader *r, const struct cg_row *row, size_t col,
     double *out, struct cg_err *err)
 {
@@ -97,7 +127,8 @@ cg_field_num(struct cg_reader *r, const struct cg_row *row, size_t col,
 	if (rc == CG_V_EMPTY)
 		return 0;
 	if (rc != CG_V_OK)
-		return value_err(r, row, col, "number", rc, err);
+		return error_cell(r, row, col) ? 0 :
+		    value_err(r, row, col, "number", rc, err);
 	if (info.decimal_seen != CG_DEC_NONE)
 		return cg_reader_decimal_evidence(r, row, col,
 		    info.decimal_seen, err) < 0 ? -1 : 1;
@@ -118,6 +149,57 @@ static const char *
 order_name(int order)
 {
 	return order == CG_DATES_US ? "US month/day" : "European day/month";
+}
+
+/*
+ * Excel serial dates. A column whose first date is a plain number from 1
+ * to CG_SERIAL_MAX, with no date written as text before it, is read as
+ * serial numbers, with a note; so is every date column under --dates
+ * serial. 1 (*out), 0 (empty), -1 (err), or 2: not a serial, read on.
+ */
+static int
+serial(struct cg_reader *r, const struct cg_row *row, size_t col,
+    struct cg_datecol *dc, const struct cg_run *run, int32_t *out,
+    struct cg_err *err)
+{
+	const char *h;
+	int rc, hl;
+	long line, c;
+	char day[16];
+
+	if (!dc->serial && (dc->fixed || dc->guessed || dc->text_seen ||
+	    (dc->order != CG_DATES_AUTO && dc->order != CG_DATES_SERIAL)))
+		return 2;
+	rc = cg_parse_serial_date(row->f[col], row->len[col], out);
+	if (rc == CG_V_EMPTY)
+		return 0;
+	if (rc == CG_V_OK) {
+		if (!dc->serial) {
+			dc->serial = 1;
+			hl = hname_len(r, col, &h);
+			cg_row_locate(row, cg_reader_dialect(r)->delim, col,
+			    &line, &c);
+			cg_fmt_date(day, *out);
+			if (dc->order != CG_DATES_SERIAL)
+				cg_say(run, CG_SAY_NOTE, cg_reader_name(r),
+				    line, c, "%.*s: '%.*s' is an Excel serial "
+				    "date (%s); reading the column so (--dates "
+				    "serial says it)", hl, h,
+				    (int)(row->len[col] > 20 ? 20 :
+				    row->len[col]), row->f[col], day);
+		}
+		return 1;
+	}
+	if (dc->serial && dc->order != CG_DATES_SERIAL) {
+		if (error_cell(r, row, col))
+			return 0;
+		hl = hname_len(r, col, &h);
+		return cg_row_err(err, CG_EVALUE, r, row, col, "%.*s: '%.*s' is "
+		    "not an Excel serial date, as the column's first date was",
+		    hl, h, (int)(row->len[col] > 40 ? 40 : row->len[col]),
+		    row->f[col]);
+	}
+	return 2;
 }
 
 /* The other input's name when a place is in another file, else "". */
@@ -144,10 +226,16 @@ cg_field_date(struct cg_reader *r, const struct cg_row *row, size_t col,
 	int can = 0, rc, hl, only;
 	long line, c;
 
+	if ((rc = serial(r, row, col, dc, run, out, err)) != 2)
+		return rc;
 	rc = cg_parse_date(s, n, dc->fixed || dc->guessed ? dc->order :
 	    CG_DATES_AUTO, out, &can);
 	if (rc == CG_V_EMPTY)
 		return 0;
+	if (rc != CG_V_OK && error_cell(r, row, col))
+		return 0;
+	if (rc == CG_V_OK)
+		dc->text_seen = 1;
 	only = (can & (CG_DATE_CAN_US | CG_DATE_CAN_EU));
 	if (rc == CG_V_OK && !dc->fixed && !(can & CG_DATE_IS_ISO) &&
 	    (only == CG_DATE_CAN_US || only == CG_DATE_CAN_EU)) {
@@ -220,7 +308,8 @@ cg_field_bool(struct cg_reader *r, const struct cg_row *row, size_t col,
 	if (rc == CG_V_EMPTY)
 		return 0;
 	if (rc != CG_V_OK)
-		return value_err(r, row, col, "yes/no value", rc, err);
+		return error_cell(r, row, col) ? 0 :
+		    value_err(r, row, col, "yes/no value", rc, err);
 	return 1;
 }
 

@@ -129,6 +129,11 @@ cg_reader_free(struct cg_reader *r)
 {
 	if (r == NULL)
 		return;
+	if (r->nerrcells > 0)
+		cg_say(r->o.run, CG_SAY_WARNING, r->name, 0, 0, "%ld "
+		    "spreadsheet error cell%s (#N/A, #DIV/0!, ...) read as "
+		    "missing, the first on line %ld", r->nerrcells,
+		    r->nerrcells == 1 ? "" : "s", r->errcell_line);
 	if (r->parser_live)
 		csv_free(&r->p);
 	cg_rd_decode_free(r);
@@ -426,8 +431,18 @@ cg_reader_rewind(struct cg_reader *r, struct cg_err *err)
 	r->line = r->hdr_end_line;
 	r->last_cr = 0;
 	r->row.index = 0;
+	r->rewound = 1;
 	cg_rd_record_reset(r);
 	return 0;
+}
+
+void
+cg_reader_error_cell(struct cg_reader *r, const struct cg_row *row)
+{
+	if (r->rewound)
+		return;
+	if (r->nerrcells++ == 0)
+		r->errcell_line = row->line;
 }
 
 struct cg_dialect *

@@ -68,6 +68,9 @@ struct cg_reader {
 	int spooling;		/* copying what we read into spool */
 	struct cg_rd_decoder *dec;	/* input that is not UTF-8 */
 	int utf8_noted;		/* the not-UTF-8 note was said */
+	int rewound;		/* on a second pass */
+	long nerrcells;		/* spreadsheet error cells read as missing */
+	long errcell_line;	/* the first one's line */
 };
 
 /* The decoding layer (reader_decode.c); NULL until the reader opens. */

@@ -119,43 +119,39 @@ static int
 stray_after_quote(struct cg_reader *r, const char *s, size_t n,
     struct cg_err *err)
 {
-	size_t i, ls = 0;
+	const char *p = s, *end = s + n, *q, *ls = s;
 	long line = r->rec_line;
-	int inq = 0, atstart = 1;
-	char c, d = r->d.delim;
+	int inq = 0;
+	char d = r->d.delim;
 
-	for (i = 0; i < n; i++) {
-		c = s[i];
-		if (!inq && (c == '\n' || (c == '\r' && (i + 1 == n ||
-		    s[i + 1] != '\n')))) {
-			line++;
-			ls = i + 1;
-		} else if (inq && c == '\n') {
-			line++;
-			ls = i + 1;
-		}
-		if (inq) {
-			if (c != '"')
-				continue;
-			if (i + 1 < n && s[i + 1] == '"') {
-				i++;
-				continue;
-			}
-			inq = 0;
-			if (i + 1 < n && s[i + 1] != d && s[i + 1] != '\r' &&
-			    s[i + 1] != '\n')
-				return cg_err_set(err, CG_EPARSE, r->name, line,
-				    cg_rd_char_col(s + ls, i + 1 - ls),
-				    "'%c' after a closing quote (a quoted "
-				    "field must end at the delimiter)",
-				    (unsigned char)s[i + 1] >= ' ' ?
-				    s[i + 1] : '?');
-			atstart = 0;
+	/* Only quotes matter: jump from one to the next. */
+	while ((q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		p = q + 1;
+		if (!inq) {
+			/* A quote opens a field only at its start; elsewhere
+			 * it is a character. */
+			inq = q == s || q[-1] == d || q[-1] == '\n' ||
+			    q[-1] == '\r';
 			continue;
 		}
-		if (c == '"' && atstart)
-			inq = 1;
-		atstart = c == d || c == '\n' || c == '\r';
+		if (p < end && *p == '"') {
+			p++;		/* "" inside quotes */
+			continue;
+		}
+		inq = 0;
+		if (p == end || *p == d || *p == '\r' || *p == '\n')
+			continue;
+		/* The place, for the message: count the line breaks. */
+		for (q = s; q < p; q++)
+			if (*q == '\n' || (*q == '\r' && q + 1 < end &&
+			    q[1] != '\n')) {
+				line++;
+				ls = q + 1;
+			}
+		return cg_err_set(err, CG_EPARSE, r->name, line,
+		    cg_rd_char_col(ls, (size_t)(p - ls)), "'%c' after a "
+		    "closing quote (a quoted field must end at the delimiter)",
+		    (unsigned char)*p >= ' ' ? *p : '?');
 	}
 	return 0;
 }

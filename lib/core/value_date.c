@@ -178,6 +178,37 @@ full_year(int y, int ndig)
 }
 
 int
+cg_parse_serial_date(const char *s, size_t n, int32_t *days)
+{
+	size_t i = 0;
+	long v = 0;
+
+	cg_trim(&s, &n);
+	if (n == 0)
+		return CG_V_EMPTY;
+	for (; i < n && s[i] >= '0' && s[i] <= '9' && i < 8; i++)
+		v = v * 10 + (s[i] - '0');
+	if (i == 0)
+		return CG_V_ESYNTAX;
+	if (i < n && (s[i] == '.' || s[i] == ',')) {
+		size_t k = ++i;
+
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == k)
+			return CG_V_ESYNTAX;
+	}
+	if (i != n)
+		return CG_V_ESYNTAX;
+	if (v < 1 || v > CG_SERIAL_MAX || v == 60)
+		return CG_V_ERANGE;
+	/* Excel counts 1900-02-29, which never was: from serial 61 on the
+	 * days are one more than from 1899-12-31. */
+	*days = cg_days_from_civil(1899, 12, 31) + (int32_t)v - (v > 60);
+	return CG_V_OK;
+}
+
+int
 cg_parse_date(const char *s, size_t n, int order, int32_t *days,
     int *can)
 {
@@ -190,6 +221,13 @@ cg_parse_date(const char *s, size_t n, int order, int32_t *days,
 	*can = 0;
 	if (!cg_utf8_valid(s, n))
 		return CG_V_EUTF8;
+	if (order == CG_DATES_SERIAL) {
+		int rc = cg_parse_serial_date(s, n, days);
+
+		if (rc != CG_V_ESYNTAX)
+			return rc;
+		order = CG_DATES_AUTO;
+	}
 	cg_trim(&s, &n);
 	if (n == 0)
 		return CG_V_EMPTY;

@@ -67,7 +67,7 @@ expect "plot is the input" 2 "quadrant: --plot: q.csv is also an input; nothing 
     "quadrant --plot q.csv q.csv"
 expect "plot is stdout" 2 "quadrant: --plot: p.svg is also standard output; nothing was written" \
     "quadrant --plot p.svg q.csv > p.svg"
-expect "stdout to /dev/null is fine" 0 "" "grade $D leads.csv > /dev/null"
+expect "stdout to /dev/null is fine" 0 "" "grade $D accounts.csv > /dev/null"
 no_temps "refusals"
 
 expect "empty -r" 2 "prune: --rejects: the file name is empty" "prune $D -r '' leads.csv"
@@ -97,7 +97,12 @@ for sig in INT TERM HUP; do
 	mkfifo fifo
 	( head -3 leads.csv; sleep 30 ) >fifo &
 	feeder=$!
-	prune $D -r rejs.csv fifo >/dev/null 2>&1 &
+	# sh starts background jobs with SIGINT ignored, and an ignored
+	# signal stays ignored (nohup): put it back to the default first.
+	python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' prune $D -r rejs.csv fifo \
+	    >/dev/null 2>&1 &
 	tool=$!
 	sleep 1
 	kill -$sig $tool
@@ -130,7 +135,7 @@ expect "a date past what is written" 2 "touchplan: --today: '9995-01-01' is too 
 # An unreadable $HOME is no config file (as a user root can become).
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	mkdir -p home/.config && chmod 000 home && chmod 755 "$T"
-	cp leads.csv /tmp/cg_edges_$$.csv && chmod 644 /tmp/cg_edges_$$.csv
+	cp accounts.csv /tmp/cg_edges_$$.csv && chmod 644 /tmp/cg_edges_$$.csv
 	HOME=$T/home setpriv --reuid=65534 --regid=65534 --clear-groups \
 	    "$BIN/grade" $D /tmp/cg_edges_$$.csv >out 2>err
 	st=$?

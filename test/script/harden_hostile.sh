@@ -37,11 +37,11 @@ run() {
 	fi
 }
 
-# ok NAME: exit 0, nothing but warnings on stderr.
+# ok NAME: exit 0, nothing but warnings and notes on stderr.
 ok() {
 	if [ "$rc" != 0 ]; then
 		fail "$1: exit $rc: $(head -n 1 err)"
-	elif grep -vq '^[a-z]*: warning: ' err; then
+	elif grep -vEq '^[a-z]*: (warning|note): ' err; then
 		fail "$1: stderr: $(head -n 1 err)"
 	fi
 }
@@ -137,7 +137,7 @@ appended "grade NUL and bad UTF-8 passed through" passbytes.csv 2
 # ...but an error where a number must be read.
 run grade $D nulnum.csv
 data_error "grade NUL in a number" '^grade: nulnum\.csv:3:3: volume: '
-run grade $D utf8num.csv
+run grade -q $D utf8num.csv
 data_error "grade bad UTF-8 in a number" '^grade: utf8num\.csv:3:3: volume: .*UTF-8'
 
 # --- a header with a name twice: the leftmost column is the one read
