@@ -1,272 +1,93 @@
 /*
  * touchplan - plan dated touches (visits, calls, emails, mailings) for
  * graded accounts, on each rep's working days and within capacity.
+ * All the work is in lib/touchplan/; this file is the option table.
  */
-#include <getopt.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "clientgrade/alloc.h"
-#include "cli.h"
-#include "clientgrade/error.h"
+#include "clientgrade/tool.h"
 #include "clientgrade/touchplan.h"
-#include "clientgrade/value.h"
 
-enum {
-	OPT_AWAY = 1,
-	OPT_BY,
-	OPT_CAPACITY,
-	OPT_FORMAT,
-	OPT_FROM,
-	OPT_HOLIDAYS,
-	OPT_KEEP,
-	OPT_MONTH,
-	OPT_OWNER,
-	OPT_STRICT,
-	OPT_TO,
-	OPT_TODO,
-	OPT_VISIT_CAPACITY,
-	OPT_WEEK,
-	OPT_WORKDAYS
+CG_SETTER(set_away, cg_touchplan_parse_away)
+CG_SETTER(set_by, cg_touchplan_parse_by)
+CG_SETTER(set_capacity, cg_touchplan_parse_capacity)
+CG_SETTER(set_format, cg_touchplan_parse_format)
+CG_SETTER(set_from, cg_touchplan_parse_from)
+CG_SETTER(set_holidays, cg_touchplan_parse_holidays)
+CG_SETTER(set_keep, cg_touchplan_parse_keep)
+CG_SETTER(set_month, cg_touchplan_parse_month)
+CG_SETTER(set_owner, cg_touchplan_parse_owner)
+CG_SETTER(set_strict, cg_touchplan_parse_strict)
+CG_SETTER(set_to, cg_touchplan_parse_to)
+CG_SETTER(set_todo, cg_touchplan_parse_todo)
+CG_SETTER(set_visit_capacity, cg_touchplan_parse_visit_capacity)
+CG_SETTER(set_week, cg_touchplan_parse_week)
+CG_SETTER(set_workdays, cg_touchplan_parse_workdays)
+
+static const struct cg_opt opts[] = {
+	CG_OPT_GROUP("Period"),
+	{ "week", 0, CG_ARG_PERIOD, "yyyy-Www",
+	    "an ISO 8601 week (default: the coming week)", set_week },
+	{ "month", 0, CG_ARG_PERIOD, "yyyy-mm",
+	    "a calendar month (default: the coming month)", set_month },
+	{ "from", 0, CG_ARG_REQUIRED, "yyyy-mm-dd",
+	    "the first day planned; with --to", set_from },
+	{ "to", 0, CG_ARG_REQUIRED, "yyyy-mm-dd",
+	    "the last day planned (at most ten years on)", set_to },
+	CG_OPT_GROUP("Planning"),
+	{ "by", 0, CG_ARG_REQUIRED, "grade|quadrant",
+	    "what picks the cadence (default: grade)", set_by },
+	{ "workdays", 0, CG_ARG_REQUIRED, "days",
+	    "working weekdays (default: mon-fri)", set_workdays },
+	{ "holidays", 0, CG_ARG_REQUIRED, "file",
+	    "days nobody works: dates or iCalendar", set_holidays },
+	{ "away", 0, CG_ARG_REQUIRED, "file",
+	    "absences: CSV of owner, from and to", set_away },
+	{ "capacity", 0, CG_ARG_REQUIRED, "n",
+	    "touches per rep per day (default: 8)", set_capacity },
+	{ "visit-capacity", 0, CG_ARG_REQUIRED, "n",
+	    "visits per rep per day (default: 2)", set_visit_capacity },
+	{ "owner", 0, CG_ARG_REQUIRED, "name",
+	    "plan only this rep's accounts", set_owner },
+	{ "strict", 0, CG_ARG_NONE, NULL,
+	    "exit 1 when any touch did not fit", set_strict },
+	CG_OPT_GROUP("Output"),
+	{ "format", 0, CG_ARG_REQUIRED, "format",
+	    "csv, ics or agenda (default: csv)", set_format },
+	{ "todo", 0, CG_ARG_NONE, NULL,
+	    "with ics: VTODO instead of VEVENT", set_todo },
+	{ "keep", 0, CG_ARG_REQUIRED, "column",
+	    "copy this input column into every row; repeatable", set_keep },
+	CG_OPT_END
 };
 
-static void
-usage(FILE *f)
-{
-	fprintf(f,
-	    "usage: touchplan [--by grade|quadrant] [--week[=YYYY-Www] | "
-	    "--month[=YYYY-MM] |\n"
-	    "                 --from DATE --to DATE] [--workdays DAYS] "
-	    "[--holidays FILE]\n"
-	    "                 [--away FILE] [--capacity N] "
-	    "[--visit-capacity N] [--owner NAME]\n"
-	    "                 [--format csv|ics|agenda] [--todo] "
-	    "[--keep COL] [--strict]\n"
-	    "                 [--delimiter C] [--col ROLE=HEADER] "
-	    "[--config FILE] [--today DATE]\n"
-	    "                 [--dates us|eu|iso] [--decimal C] "
-	    "[--help] [--version] [file ...]\n");
-}
+static const char *const sections[] = { "touchplan", "touchplan.cadence",
+	"touchplan.cadence.*", NULL };
 
-static int
-count_arg(const char *arg, int min, int *out, const char *opt,
-    struct cg_err *err)
-{
-	double v;
+/* The hooks hand the spine's void * to lib/touchplan/. */
+static void init(void *o) { cg_touchplan_opts_init(o); }
+static void release(void *o) { cg_touchplan_opts_free(o); }
+static int check(void *o, struct cg_run *r, struct cg_err *e)
+{ return cg_touchplan_check(o, r, e); }
+static int run(void *o, const struct cg_run *r, struct cg_err *e)
+{ return cg_touchplan_run(o, r, e); }
 
-	if (cg_parse_num(arg, strlen(arg), '.', &v, NULL) != CG_V_OK ||
-	    v != (int)v || v < min || v > 100000)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "%s: want a whole number from %d, not '%s'", opt, min, arg);
-	*out = (int)v;
-	return 0;
-}
-
-/*
- * --week and --month take an optional argument; besides --week=2026-W49
- * accept --week 2026-W49 when the next word looks like one (a date-like
- * word of that length is never a plausible file operand here).
- */
-static const char *
-optional(const char *arg, int argc, char **argv, size_t len)
-{
-	const char *s;
-
-	if (arg != NULL || optind >= argc)
-		return arg;
-	s = argv[optind];
-	if (strlen(s) != len || s[4] != '-' || s[0] < '0' || s[0] > '9')
-		return NULL;
-	optind++;
-	return s;
-}
+static const struct cg_tool tool = {
+	"touchplan",
+	"touchplan [-q] [--by grade|quadrant] [--week[=yyyy-Www] |\n"
+	"                 --month[=yyyy-mm] | "
+	"--from yyyy-mm-dd --to yyyy-mm-dd]\n"
+	"                 [--workdays days] [--holidays file] [--away file]\n"
+	"                 [--capacity n] [--visit-capacity n] [--owner name]\n"
+	"                 [--strict] [--format csv|ics|agenda] [--todo]\n"
+	"                 [--keep column] [--col role=header] [--config file]\n"
+	"                 [--dates us|eu|iso|auto] [--decimal dot|comma]\n"
+	"                 [--delimiter c] [--today yyyy-mm-dd] [file ...]",
+	opts, sections, init, check, run, release
+};
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "away", required_argument, NULL, OPT_AWAY },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "capacity", required_argument, NULL, OPT_CAPACITY },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
-		{ "keep", required_argument, NULL, OPT_KEEP },
-		{ "month", optional_argument, NULL, OPT_MONTH },
-		{ "owner", required_argument, NULL, OPT_OWNER },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "to", required_argument, NULL, OPT_TO },
-		{ "todo", no_argument, NULL, OPT_TODO },
-		{ "visit-capacity", required_argument, NULL,
-		    OPT_VISIT_CAPACITY },
-		{ "week", optional_argument, NULL, OPT_WEEK },
-		{ "workdays", required_argument, NULL, OPT_WORKDAYS },
-		CG_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cg_common c;
-	struct cg_tp_config tc;
-	struct cg_err err;
-	const char **keep = NULL;
-	const char *week = NULL, *month = NULL;
-	int ch, nperiod = 0, want_week = 0, want_month = 0, have_from = 0;
-	int have_to = 0, rc;
-	int32_t from = 0, to = 0;
+	struct cg_touchplan_opts o;
 
-	cg_sigpipe_default();
-	cg_common_init(&c, "touchplan");
-	memset(&tc, 0, sizeof(tc));
-	tc.visit_capacity = -1;
-	memset(&err, 0, sizeof(err));
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_AWAY:
-			tc.aways = optarg;
-			break;
-		case OPT_BY:
-			if (strcmp(optarg, "grade") == 0)
-				tc.by_quadrant = 0;
-			else if (strcmp(optarg, "quadrant") == 0)
-				tc.by_quadrant = 1;
-			else {
-				cg_err_set(&err, CG_EUSAGE, NULL, 0, 0,
-				    "--by: want grade or quadrant, not '%s'",
-				    optarg);
-				goto fail;
-			}
-			break;
-		case OPT_CAPACITY:
-			if (count_arg(optarg, 1, &tc.capacity, "--capacity",
-			    &err) < 0)
-				goto fail;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "csv") == 0)
-				tc.format = CG_TP_CSV;
-			else if (strcmp(optarg, "ics") == 0)
-				tc.format = CG_TP_ICS;
-			else if (strcmp(optarg, "agenda") == 0)
-				tc.format = CG_TP_AGENDA;
-			else {
-				cg_err_set(&err, CG_EUSAGE, NULL, 0, 0,
-				    "--format: want csv, ics or agenda, not "
-				    "'%s'", optarg);
-				goto fail;
-			}
-			break;
-		case OPT_FROM:
-			if (cg_parse_today(optarg, &from, &err) < 0)
-				goto fail;
-			have_from = 1;
-			break;
-		case OPT_HOLIDAYS:
-			tc.holidays = optarg;
-			break;
-		case OPT_KEEP:
-			keep = cg_xreallocarray(keep, tc.nkeep + 1,
-			    sizeof(*keep));
-			keep[tc.nkeep++] = optarg;
-			break;
-		case OPT_MONTH:
-			want_month = 1;
-			month = optional(optarg, argc, argv, 7);
-			break;
-		case OPT_OWNER:
-			tc.owner = optarg;
-			break;
-		case OPT_STRICT:
-			tc.strict = 1;
-			break;
-		case OPT_TO:
-			if (cg_parse_today(optarg, &to, &err) < 0)
-				goto fail;
-			have_to = 1;
-			break;
-		case OPT_TODO:
-			tc.todo = 1;
-			break;
-		case OPT_VISIT_CAPACITY:
-			if (count_arg(optarg, 0, &tc.visit_capacity,
-			    "--visit-capacity", &err) < 0)
-				goto fail;
-			break;
-		case OPT_WEEK:
-			want_week = 1;
-			week = optional(optarg, argc, argv, 8);
-			break;
-		case OPT_WORKDAYS:
-			tc.workdays = optarg;
-			break;
-		default:
-			switch (cg_common_opt(&c, ch, optarg, &err)) {
-			case 1:
-				break;
-			case 0:
-				usage(stderr);
-				exit(CG_EXIT_TROUBLE);
-			default:
-				goto fail;
-			}
-			break;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (c.help) {
-		usage(stdout);
-		exit(CG_EXIT_OK);
-	}
-	if (c.version) {
-		cg_print_version("touchplan");
-		exit(CG_EXIT_OK);
-	}
-
-	nperiod = want_week + want_month + (have_from || have_to);
-	if (nperiod > 1) {
-		cg_err_set(&err, CG_EUSAGE, NULL, 0, 0,
-		    "give one of --week, --month or --from/--to");
-		goto fail;
-	}
-	if (have_from != have_to) {
-		cg_err_set(&err, CG_EUSAGE, NULL, 0, 0,
-		    "--from and --to go together");
-		goto fail;
-	}
-	if (have_from && to < from) {
-		cg_err_set(&err, CG_EUSAGE, NULL, 0, 0,
-		    "--to is before --from");
-		goto fail;
-	}
-	if (have_from && to - from > 3660) {
-		cg_err_set(&err, CG_EUSAGE, NULL, 0, 0,
-		    "the period is longer than ten years");
-		goto fail;
-	}
-	if (want_week && cg_tp_period_week(week, c.today, &from, &to,
-	    &err) < 0)
-		goto fail;
-	if (want_month && cg_tp_period_month(month, c.today, &from, &to,
-	    &err) < 0)
-		goto fail;
-	tc.period_set = nperiod > 0;
-	tc.from = from;
-	tc.to = to;
-	tc.keep = keep;
-
-	if (cg_common_finish(&c, &err) < 0)
-		goto fail;
-	rc = cg_touchplan_run(&c, &tc, argc, argv, &err);
-	if (rc < 0)
-		goto fail;
-	if (cg_close_stdout(&err) < 0)
-		goto fail;
-	cg_common_free(&c);
-	free(keep);
-	return rc;
-fail:
-	cg_err_print("touchplan", &err);
-	cg_common_free(&c);
-	free(keep);
-	return cg_exit_status(err.code);
+	return cg_tool_main(&tool, &o, argc, argv);
 }

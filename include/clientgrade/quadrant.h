@@ -17,21 +17,29 @@
  * contacts there is. Potential is the `potential` column, or with
  * headroom potential - volume.
  *
- * Files: quadrant.c (options, config, the run), quadrant_axes.c (columns
- * and values, medians), quadrant_summary.c (--summary),
- * quadrant_plot.c (points kept for plots), quadrant_svg.c and
- * quadrant_textplot.c (the two renderings).
+ * The command (a struct cg_tool, tool.h) fills a struct
+ * cg_quadrant_opts with cg_quadrant_opts_init(), the
+ * cg_quadrant_parse_*() setters (one per option) and cg_quadrant_check()
+ * (the --cut values, option combinations, the config sections), then
+ * calls cg_quadrant_run() once.
+ *
+ * Files: quadrant_opts.c (options and config), quadrant.c (the run:
+ * resolve -> collect -> compute -> emit), quadrant_emit.c (the rows,
+ * the summary and the plot out), quadrant_axes.c (columns and values,
+ * medians), quadrant_summary.c (--summary), quadrant_plot.c (points
+ * kept for plots), quadrant_svg.c and quadrant_textplot.c (the two
+ * renderings).
  */
 #ifndef CLIENTGRADE_QUADRANT_H
 #define CLIENTGRADE_QUADRANT_H
 
 #include <stddef.h>
 #include <stdio.h>
-#include "cli.h"
 #include "config.h"
 #include "csv.h"
 #include "error.h"
 #include "roles.h"
+#include "run.h"
 
 /* The quadrants, in the order summaries list them. */
 enum cg_quad {
@@ -61,6 +69,10 @@ struct cg_quadrant_opts {
 	long labels;		/* top accounts labelled in the SVG */
 	char *names[CG_Q_N];	/* owned; default Key, Growth, ... */
 	double time[CG_Q_N];	/* suggested share of rep time, percent */
+	/* --cut arguments (borrowed from argv; the array is owned), read
+	 * by cg_quadrant_check once the decimal mark is known. */
+	const char **cut_args;
+	size_t ncut;
 };
 
 /* Defaults: median cuts, no extras, 10 labels, 40/30/20/10 time. */
@@ -84,16 +96,50 @@ int cg_quadrant_cut_arg(struct cg_quadrant_opts *o, const char *arg,
 int cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
     struct cg_err *err);
 
-/* Options taken from the command line or config (quadrant_opts.c). */
+/*
+ * Option setters (quadrant_opts.c): 0, or -1 (CG_EUSAGE naming the
+ * option). --cut is only kept here: its numbers are read as the data's
+ * ("25.000,50" with --decimal comma), and --decimal may come after it.
+ *
+ *     if (cg_quadrant_parse_labels(&o, "5", &err) == 0)
+ *             assert(o.labels == 5);
+ */
+int cg_quadrant_parse_cut(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err);
+/* --explain and --log (arg NULL), --plot FILE.svg or "-" (kept, not
+ * copied: argv outlives the options). Always 0. */
+int cg_quadrant_parse_explain(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_quadrant_parse_log(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_quadrant_parse_plot(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_quadrant_parse_labels(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_quadrant_parse_potential(struct cg_quadrant_opts *o,
+    const char *arg, struct cg_err *err);
+int cg_quadrant_parse_summary(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err);
 
 /*
- * Read the operands (argv[0..argc), none = stdin), write the rows with
- * the quadrant columns to stdout (or the summary, or the text plot),
- * the SVG to o->plot. Warnings (rows with a missing axis) go to stderr
- * under c->prog. Returns 0 or -1 (err filled).
+ * After all options: refuse --summary with --plot - (both want stdout),
+ * declare the --plot file to the run (cg_run_output: an empty name is
+ * refused here, one that is also an input or stdout by the spine), read
+ * the kept --cut arguments with run->decimal, then take the config
+ * sections (cg_quadrant_config). 0 or -1 (CG_EUSAGE or CG_ECONFIG).
  */
-int cg_quadrant_run(const struct cg_quadrant_opts *o, struct cg_common *c,
-    int argc, char **argv, struct cg_err *err);
+int cg_quadrant_check(struct cg_quadrant_opts *o, struct cg_run *run,
+    struct cg_err *err);
+
+/*
+ * Read the run's operands (none: stdin), write the rows with the
+ * quadrant columns, or the CSV summary, to run->out_fd (the text
+ * summary and the text plot go to stdout), the SVG to o->plot. Rows
+ * with a missing axis are counted in one cg_warning(). Returns 0 or -1
+ * (err filled).
+ */
+int cg_quadrant_run(const struct cg_quadrant_opts *o,
+    const struct cg_run *run, struct cg_err *err);
 
 /* ---- axes (quadrant_axes.c) ---- */
 
@@ -172,7 +218,7 @@ void cg_qsum_add(struct cg_qsum *s, enum cg_quad q, int mask,
  * `fd`, or an aligned text table to `fp` (text). 0 or -1 (CG_EWRITE).
  */
 int cg_qsum_write_csv(const struct cg_qsum *s,
-    const struct cg_quadrant_opts *o, const struct cg_dialect *d,
+    const struct cg_quadrant_opts *o, const struct cg_dialect *d, int fd,
     struct cg_err *err);
 int cg_qsum_write_text(const struct cg_qsum *s,
     const struct cg_quadrant_opts *o, char decimal, FILE *fp);

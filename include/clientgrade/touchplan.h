@@ -29,6 +29,7 @@
 #include <stdint.h>
 #include "config.h"
 #include "error.h"
+#include "run.h"
 
 /* Channels, in the order of their names in cg_tp_channel_name(). */
 enum cg_tp_channel {
@@ -134,10 +135,12 @@ struct cg_tp_aways {
 };
 /*
  * Read absences from CSV `path` with columns owner (role owner),
- * from (or start) and to (or end, until). 0 or -1.
+ * from (or start, away_from) and to (or end, until, away_to); dates in
+ * run->dates order, an ambiguous one warned about through the run.
+ * 0 or -1.
  */
-int cg_tp_aways_read(const char *path, int order, struct cg_tp_aways *a,
-    struct cg_err *err);
+int cg_tp_aways_read(const char *path, const struct cg_run *run,
+    struct cg_tp_aways *a, struct cg_err *err);
 void cg_tp_aways_free(struct cg_tp_aways *a);
 
 /*
@@ -253,33 +256,105 @@ int cg_tp_write_all(int fd, const char *s, size_t n, struct cg_err *err);
 
 /* ---- the whole tool ---- */
 
-struct cg_common;
-struct cg_tp_config {
+/*
+ * What the command line and [touchplan] ask for. The command (a struct
+ * cg_tool, tool.h) fills it with cg_touchplan_opts_init(), the
+ * cg_touchplan_parse_*() setters (one per option, in option order) and
+ * cg_touchplan_check() (run from the tool's check hook: the period from
+ * run->today, the [touchplan*] config for whatever the options left
+ * unset, the cadences), then calls cg_touchplan_run() once. Free with
+ * cg_touchplan_opts_free().
+ */
+struct cg_touchplan_opts {
 	int by_quadrant;
-	int period_set;		/* 0: the coming week */
-	int32_t from, to;
+	/* The period options as given; cg_touchplan_check resolves them
+	 * into from..to. */
+	int want_week, want_month, have_from, have_to;
+	const char *week, *month;	/* argument, or NULL: the coming one */
+	int32_t from, to;		/* the period, inclusive */
 	const char *workdays;	/* NULL: config or mon-fri */
 	int capacity;		/* 0: config or default */
 	int visit_capacity;	/* -1: config or default */
-	const char *holidays, *aways;
+	const char *holidays, *aways;	/* NULL: config or none */
 	const char *owner;	/* NULL: every rep */
 	int format;		/* enum below */
 	int todo;
 	int strict;
-	const char *const *keep;
+	const char **keep;	/* --keep columns (owned array) */
 	size_t nkeep;
+	/* Set by cg_touchplan_check. */
+	unsigned workday_mask;	/* bit 0 = Monday */
+	struct cg_tp_cadences cads;	/* owned */
 };
 enum { CG_TP_CSV = 0, CG_TP_ICS, CG_TP_AGENDA };
 
 #define CG_TP_DEFAULT_CAPACITY 8
 #define CG_TP_DEFAULT_VISIT_CAPACITY 2
+#define CG_TP_MAX_CAPACITY 100000
+#define CG_TP_MAX_DAYS 3660	/* "at most ten years" */
+
+void cg_touchplan_opts_init(struct cg_touchplan_opts *o);
+void cg_touchplan_opts_free(struct cg_touchplan_opts *o);
 
 /*
- * Read graded accounts from the operands, plan and write to stdout.
- * Returns 0 (ok), 1 (overflow under --strict: the plan is still written)
- * or -1 (err filled).
+ * Option setters: 0, or -1 (CG_EUSAGE naming the option). --week and
+ * --month take arg NULL for the coming week or month; --from/--to take
+ * YYYY-MM-DD; --capacity 1..100000 and --visit-capacity 0..100000 whole
+ * numbers. The string ones borrow arg (argv outlives the run).
  */
-int cg_touchplan_run(struct cg_common *c, const struct cg_tp_config *tc,
-    int argc, char **argv, struct cg_err *err);
+int cg_touchplan_parse_away(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_by(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_capacity(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_format(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_from(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_holidays(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_keep(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_month(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_owner(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_strict(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_to(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_todo(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_visit_capacity(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err);
+int cg_touchplan_parse_week(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_workdays(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+
+/*
+ * After every option: check the period options (one of --week, --month
+ * or --from with --to; --to not before --from; at most ten years) and
+ * resolve the period against run->today (none given: the coming week);
+ * take capacity, visit_capacity, workdays, holidays and away from
+ * [touchplan] in run->cfg where the options did not set them, and the
+ * cadences from [touchplan.cadence*], marking the entries used (the
+ * spine then refuses keys nobody read). 0 or -1 (CG_EUSAGE, or
+ * CG_ECONFIG naming file and line).
+ */
+int cg_touchplan_check(struct cg_touchplan_opts *o, const struct cg_run *run,
+    struct cg_err *err);
+
+/*
+ * Read graded accounts from the run's operands (or stdin), plan, and
+ * write the plan to run->out_fd; warnings (overflow, an owner with no
+ * accounts) go through the run. Returns 0 or -1 (err filled). Under
+ * --strict a plan with overflow is still written whole, then the run
+ * fails with CG_EDATA (exit status 1) saying how many touches did not
+ * fit.
+ */
+int cg_touchplan_run(const struct cg_touchplan_opts *o,
+    const struct cg_run *run, struct cg_err *err);
 
 #endif

@@ -39,7 +39,7 @@ static const struct common_help common_opts[] = {
 	{ "decimal", 0, CG_OPT_DECIMAL, CG_ARG_REQUIRED, "dot|comma",
 	    "decimal mark (default: from the data)" },
 	{ "encoding", 0, CG_OPT_ENCODING, CG_ARG_REQUIRED, "name",
-	    "the file's encoding: cp1252, latin1... (default: UTF-8)" },
+	    "input encoding, e.g. cp1252 (default: UTF-8)" },
 	{ "delimiter", 0, CG_OPT_DELIMITER, CG_ARG_REQUIRED, "c",
 	    ", ; tab or | (default: sniffed from the header)" },
 	{ "today", 0, CG_OPT_TODAY, CG_ARG_REQUIRED, "yyyy-mm-dd",

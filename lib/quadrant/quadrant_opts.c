@@ -1,12 +1,15 @@
 /*
- * quadrant_opts.c - the quadrant settings: defaults, --cut, and the
- * [quadrant], [quadrant.names] and [quadrant.time] config sections.
+ * quadrant_opts.c - the quadrant settings: defaults, the option setters
+ * the command's table points at, --cut, the check of option
+ * combinations, and the [quadrant], [quadrant.names] and
+ * [quadrant.time] config sections (options win over the file).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/optparse.h"
 #include "clientgrade/quadrant.h"
 #include "clientgrade/value.h"
 
@@ -47,6 +50,79 @@ cg_quadrant_opts_free(struct cg_quadrant_opts *o)
 		free(o->names[i]);
 		o->names[i] = NULL;
 	}
+	free(o->cut_args);
+	o->cut_args = NULL;
+	o->ncut = 0;
+}
+
+int
+cg_quadrant_parse_cut(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->cut_args = cg_xreallocarray(o->cut_args, o->ncut + 1,
+	    sizeof(*o->cut_args));
+	o->cut_args[o->ncut++] = arg;
+	return 0;
+}
+
+int
+cg_quadrant_parse_explain(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->explain = 1;
+	return 0;
+}
+
+int
+cg_quadrant_parse_log(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->plot_log = 1;
+	return 0;
+}
+
+int
+cg_quadrant_parse_plot(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->plot = arg;
+	return 0;
+}
+
+int
+cg_quadrant_parse_labels(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	return cg_parse_count(arg, 0, 1000, "--labels", &o->labels, err);
+}
+
+int
+cg_quadrant_parse_potential(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (strcmp(arg, "headroom") == 0)
+		o->headroom = 1;
+	else if (strcmp(arg, "column") == 0)
+		o->headroom = 0;
+	else
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--potential "
+		    "wants 'column' or 'headroom', not '%s'", arg);
+	o->headroom_given = 1;
+	return 0;
+}
+
+int
+cg_quadrant_parse_summary(struct cg_quadrant_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (arg == NULL || strcmp(arg, "csv") == 0)
+		o->summary = CG_QSUM_CSV;
+	else if (strcmp(arg, "text") == 0)
+		o->summary = CG_QSUM_TEXT;
+	else
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--summary "
+		    "wants 'csv' or 'text', not '%s'", arg);
+	return 0;
 }
 
 /* "median" or a number; 0 median, 1 number, -1 neither. */
@@ -196,4 +272,27 @@ cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
 		return cg_config_err(err, cfg, last,
 		    "[quadrant.time] shares add up to %g, not 100", sum);
 	return 0;
+}
+
+int
+cg_quadrant_check(struct cg_quadrant_opts *o, struct cg_run *run,
+    struct cg_err *err)
+{
+	size_t i;
+
+	if (o->summary != CG_QSUM_NONE && o->plot != NULL &&
+	    strcmp(o->plot, "-") == 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--summary and "
+		    "--plot - both write to standard output; give --plot a "
+		    "file");
+	/* The SVG file, so the spine refuses one that is also an input or
+	 * standard output (and an empty name) before a byte is written. */
+	if (o->plot != NULL && strcmp(o->plot, "-") != 0 &&
+	    cg_run_output(run, "--plot", o->plot, err) < 0)
+		return -1;
+	for (i = 0; i < o->ncut; i++)
+		if (cg_quadrant_cut_arg(o, o->cut_args[i], run->decimal,
+		    err) < 0)
+			return -1;
+	return run->cfg != NULL ? cg_quadrant_config(o, run->cfg, err) : 0;
 }

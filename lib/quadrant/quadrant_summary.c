@@ -8,6 +8,7 @@
 
 #include "clientgrade/csv.h"
 #include "clientgrade/quadrant.h"
+#include "clientgrade/text.h"
 #include "clientgrade/value.h"
 
 void
@@ -67,7 +68,7 @@ fill(const struct cg_qsum *s, const struct cg_quadrant_opts *o, int i,
 	memset(l, 0, sizeof(*l));
 	snprintf(l->f[SC_NAME], sizeof(l->f[0]), "%s", i < CG_Q_N ?
 	    o->names[i] : i == CG_Q_N ? "none" : "Total");
-	snprintf(l->f[SC_N], sizeof(l->f[0]), "%ld", n);
+	cg_fmt_long(l->f[SC_N], n);
 	k = cg_fmt_num(l->f[SC_SHARE], 40, total ? 100.0 * n / total : 0, 1,
 	    1, dec);
 	strcat(l->f[SC_SHARE] + k, pct);
@@ -90,14 +91,14 @@ fill(const struct cg_qsum *s, const struct cg_quadrant_opts *o, int i,
 
 int
 cg_qsum_write_csv(const struct cg_qsum *s, const struct cg_quadrant_opts *o,
-    const struct cg_dialect *d, struct cg_err *err)
+    const struct cg_dialect *d, int fd, struct cg_err *err)
 {
 	const char *cells[SC_NCOL];
 	struct cg_writer *w;
 	struct line l;
 	int i, j, k, rc = 0;
 
-	if ((w = cg_writer_new(1, "<stdout>", d)) == NULL)
+	if ((w = cg_writer_new(fd, "<stdout>", d)) == NULL)
 		return cg_err_set(err, CG_ENOMEM, NULL, 0, 0, "out of memory");
 	for (j = k = 0; j < SC_NCOL; j++)
 		if (j != SC_VOL || s->has_volume)

@@ -1,7 +1,9 @@
 /*
- * touchplan_calendar.c - the calendar a plan lives in: working weekdays,
- * holidays (text or iCalendar), per-rep absences, and the period options
- * (--week, --month).
+ * touchplan_calendar.c - the days off a plan works around: holidays
+ * nobody works (a text file of dates, or iCalendar), each rep's
+ * absences (a CSV file), and the sorted date set both end up in. This
+ * is the calendar's I/O; the working weekdays and the periods are pure
+ * and live in touchplan_period.c.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -20,65 +22,7 @@
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
 
-static const char *const daynames[7] = {
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
-};
-
-static int
-day_parse(const char *s, size_t n)
-{
-	int i;
-
-	/* "mon" or a longer spelling ("monday"); three letters decide. */
-	if (n < 3)
-		return -1;
-	for (i = 0; i < 7; i++)
-		if (strncasecmp(s, daynames[i], 3) == 0)
-			return i;
-	return -1;
-}
-
-int
-cg_tp_workdays_parse(const char *s, unsigned *mask, char *why,
-    size_t whycap)
-{
-	const char *p = s, *q, *dash;
-	int a, b, i;
-
-	*mask = 0;
-	if (strcasecmp(s, "all") == 0) {
-		*mask = 0x7f;
-		return 0;
-	}
-	while (*p != '\0') {
-		q = p;
-		while (*q != '\0' && *q != ',')
-			q++;
-		dash = memchr(p, '-', (size_t)(q - p));
-		if (dash != NULL) {
-			a = day_parse(p, (size_t)(dash - p));
-			b = day_parse(dash + 1, (size_t)(q - dash - 1));
-		} else
-			a = b = day_parse(p, (size_t)(q - p));
-		if (a < 0 || b < 0) {
-			snprintf(why, whycap, "bad day '%.*s' (want mon..sun, "
-			    "ranges like mon-fri, commas)", (int)(q - p), p);
-			return -1;
-		}
-		/* A range may wrap over the weekend: fri-mon. */
-		for (i = a;; i = (i + 1) % 7) {
-			*mask |= 1u << i;
-			if (i == b)
-				break;
-		}
-		p = *q == ',' ? q + 1 : q;
-	}
-	if (*mask == 0) {
-		snprintf(why, whycap, "no working day");
-		return -1;
-	}
-	return 0;
-}
+/* ---- date sets ---- */
 
 void
 cg_tp_dates_add(struct cg_tp_dates *d, int32_t day)
@@ -358,24 +302,22 @@ cg_tp_holidays_read(const char *path, int order, struct cg_tp_dates *d,
 
 /* ---- absences ---- */
 
+/* The column of the first of `names` the header has (leftmost). */
 static int
 find_header(const struct cg_row *hdr, const char *const *names, size_t *col)
 {
-	size_t i, k;
+	size_t k;
 
 	for (k = 0; names[k] != NULL; k++)
-		for (i = 0; i < hdr->n; i++)
-			if (cg_header_eq(hdr->f[i], hdr->len[i], names[k],
-			    strlen(names[k]))) {
-				*col = i;
-				return 1;
-			}
+		if ((*col = cg_header_find(hdr, names[k], strlen(names[k]))) !=
+		    CG_NO_COL)
+			return 1;
 	return 0;
 }
 
 int
-cg_tp_aways_read(const char *path, int order, struct cg_tp_aways *a,
-    struct cg_err *err)
+cg_tp_aways_read(const char *path, const struct cg_run *run,
+    struct cg_tp_aways *a, struct cg_err *err)
 {
 	static const char *const from_names[] = { "from", "start", "away_from",
 	    NULL };
@@ -406,17 +348,17 @@ cg_tp_aways_read(const char *path, int order, struct cg_tp_aways *a,
 		    "columns owner, from and to");
 		goto fail;
 	}
-	cg_datecol_init(&dcf, order);
-	cg_datecol_init(&dct, order);
+	cg_datecol_init(&dcf, run->dates);
+	cg_datecol_init(&dct, run->dates);
 	while ((rc = cg_reader_next(r, &row, err)) > 0) {
-		if ((rc = cg_field_date(r, row, cfrom, &dcf, "touchplan",
-		    &from, err)) <= 0) {
+		if ((rc = cg_field_date(r, row, cfrom, &dcf, run, &from,
+		    err)) <= 0) {
 			if (rc == 0)
 				cg_row_err(err, CG_EVALUE, r, row, cfrom,
 				    "an absence needs a from date");
 			goto fail;
 		}
-		if ((rc = cg_field_date(r, row, cto, &dct, "touchplan", &to,
+		if ((rc = cg_field_date(r, row, cto, &dct, run, &to,
 		    err)) <= 0) {
 			if (rc == 0)
 				cg_row_err(err, CG_EVALUE, r, row, cto,
@@ -455,68 +397,4 @@ cg_tp_aways_free(struct cg_tp_aways *a)
 		free(a->v[i].owner);
 	free(a->v);
 	memset(a, 0, sizeof(*a));
-}
-
-/* ---- periods ---- */
-
-static int
-digits_n(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int
-cg_tp_period_week(const char *arg, int32_t today, int32_t *from,
-    int32_t *to, struct cg_err *err)
-{
-	int y, w, y2, w2;
-
-	if (arg == NULL) {
-		/* The coming week: the first Monday on or after today. */
-		*from = today + (7 - cg_weekday(today)) % 7;
-		*to = *from + 6;
-		return 0;
-	}
-	if (strlen(arg) != 8 || digits_n(arg, 4, &y) < 0 || arg[4] != '-' ||
-	    (arg[5] != 'W' && arg[5] != 'w') || digits_n(arg + 6, 2, &w) < 0)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "bad week '%s' (want YYYY-Www, e.g. 2026-W49)", arg);
-	*from = cg_iso_week_monday(y, w);
-	cg_iso_week(*from, &y2, &w2);
-	if (w < 1 || y2 != y || w2 != w)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "no week %d in %d", w, y);
-	*to = *from + 6;
-	return 0;
-}
-
-int
-cg_tp_period_month(const char *arg, int32_t today, int32_t *from,
-    int32_t *to, struct cg_err *err)
-{
-	int y, m, d;
-
-	if (arg == NULL) {
-		/* The coming month: this one on its first day, else next. */
-		cg_civil_from_days(today, &y, &m, &d);
-		if (d != 1 && ++m == 13) {
-			m = 1;
-			y++;
-		}
-	} else if (strlen(arg) != 7 || digits_n(arg, 4, &y) < 0 ||
-	    arg[4] != '-' || digits_n(arg + 5, 2, &m) < 0 || m < 1 || m > 12)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "bad month '%s' (want YYYY-MM, e.g. 2026-12)", arg);
-	*from = cg_days_from_civil(y, m, 1);
-	*to = (m == 12 ? cg_days_from_civil(y + 1, 1, 1) :
-	    cg_days_from_civil(y, m + 1, 1)) - 1;
-	return 0;
 }

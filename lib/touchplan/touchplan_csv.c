@@ -12,6 +12,7 @@
 
 #include "clientgrade/alloc.h"
 #include "clientgrade/csv.h"
+#include "clientgrade/text.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
 
@@ -32,7 +33,7 @@ cg_tp_write_csv(int fd, const struct cg_dialect *d, const struct cg_tp_out *o,
 	struct cg_put *put = cg_xcalloc(NFIXED + o->nkeep, sizeof(*put));
 	struct lens *ln = cg_xcalloc(o->nacct + 1, sizeof(*ln));
 	size_t ndays = (size_t)(o->to - o->from + 1), i, k;
-	char *dates = cg_xmalloc(ndays * 11), no[8], reason[160];
+	char *dates = cg_xmalloc(ndays * 11), no[CG_LONG_BUFSIZE], reason[160];
 	size_t *replen = NULL, nreps = 0;
 	int rc = 0;
 
@@ -57,8 +58,6 @@ cg_tp_write_csv(int fd, const struct cg_dialect *d, const struct cg_tp_out *o,
 		const struct cg_tp_touch *t = &p->v[i];
 		const struct cg_tp_account *a = &o->accts[t->acct];
 		struct lens *l = &ln[t->acct];
-		unsigned v = t->no;
-		char *q = no + sizeof(no);
 
 		if (!l->known) {
 			l->id = strlen(a->id);
@@ -95,11 +94,8 @@ cg_tp_write_csv(int fd, const struct cg_dialect *d, const struct cg_tp_out *o,
 		put[4].n = l->grade;
 		put[5].s = cg_tp_channel_name(t->channel);
 		put[5].n = CG_STRLEN;
-		do
-			*--q = (char)('0' + v % 10);
-		while ((v /= 10) > 0);
-		put[6].s = q;
-		put[6].n = (size_t)(no + sizeof(no) - q);
+		put[6].s = no;
+		put[6].n = cg_fmt_long(no, (long)t->no);
 		put[8].s = reason;
 		put[8].n = cg_tp_reason(t, a, reason, sizeof(reason));
 		for (k = 0; k < o->nkeep; k++) {

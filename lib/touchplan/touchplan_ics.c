@@ -14,9 +14,18 @@
 #include <unistd.h>
 
 #include "clientgrade/buf.h"
-#include "cli.h"
+#include "clientgrade/tool.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
+
+/*
+ * PRODID names the suite's version. It is defined in the spine's private
+ * cli.h, which a library file must not include; until tool.h exports it,
+ * this copy has to be kept in step by hand.
+ */
+#ifndef CG_VERSION
+#define CG_VERSION "0.1.0"
+#endif
 
 int
 cg_tp_write_all(int fd, const char *s, size_t n, struct cg_err *err)

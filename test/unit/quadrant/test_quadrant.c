@@ -1,8 +1,10 @@
 /*
  * test_quadrant.c - the quadrant computations: the median (odd, even,
  * ties, sorted and reversed input), which side of a cut a value falls
- * on, numbers grouped for people, --cut parsing, the config sections,
- * the label heap and XML escaping.
+ * on, numbers grouped for people, --cut parsing, the option setters and
+ * their check, the config sections, the label heap, XML escaping, and
+ * one whole run through cg_quadrant_run (rows to out_fd, the warning
+ * through the run's callback).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,12 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "clientgrade/buf.h"
 #include "clientgrade/config.h"
 #include "clientgrade/quadrant.h"
+#include "clientgrade/run.h"
 
 static const struct {
 	const char *name;
@@ -279,6 +283,174 @@ xml_escape_makes_any_bytes_safe(void **state)
 	cg_buf_free(&b);
 }
 
+static void
+labels_take_0_to_1000_and_name_the_option(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_err err;
+
+	(void)state;
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_quadrant_parse_labels(&o, "0", &err), 0);
+	assert_int_equal(o.labels, 0);
+	assert_int_equal(cg_quadrant_parse_labels(&o, "1000", &err), 0);
+	assert_int_equal(o.labels, 1000);
+	assert_int_equal(cg_quadrant_parse_labels(&o, "1001", &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg,
+	    "--labels: want a whole number from 0 to 1000, not '1001'");
+	assert_int_equal(cg_quadrant_parse_labels(&o, "5x", &err), -1);
+	assert_int_equal(cg_quadrant_parse_labels(&o, "", &err), -1);
+	assert_int_equal(o.labels, 1000);
+	cg_quadrant_opts_free(&o);
+}
+
+static void
+potential_and_summary_take_only_their_words(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_err err;
+
+	(void)state;
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_quadrant_parse_potential(&o, "headroom", &err), 0);
+	assert_int_equal(o.headroom, 1);
+	assert_int_equal(o.headroom_given, 1);
+	assert_int_equal(cg_quadrant_parse_potential(&o, "column", &err), 0);
+	assert_int_equal(o.headroom, 0);
+	assert_int_equal(cg_quadrant_parse_potential(&o, "room", &err), -1);
+	assert_string_equal(err.msg,
+	    "--potential wants 'column' or 'headroom', not 'room'");
+	assert_int_equal(cg_quadrant_parse_summary(&o, NULL, &err), 0);
+	assert_int_equal(o.summary, CG_QSUM_CSV);
+	assert_int_equal(cg_quadrant_parse_summary(&o, "text", &err), 0);
+	assert_int_equal(o.summary, CG_QSUM_TEXT);
+	assert_int_equal(cg_quadrant_parse_summary(&o, "html", &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	cg_quadrant_opts_free(&o);
+}
+
+static void
+check_reads_cuts_with_the_runs_decimal_mark(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_run run;
+	struct cg_err err;
+
+	(void)state;
+	cg_run_init(&run, "quadrant");
+	run.decimal = ',';
+	cg_quadrant_opts_init(&o);
+	/* Kept, not read: --decimal may come after --cut. */
+	assert_int_equal(cg_quadrant_parse_cut(&o, "potential=27.500,5",
+	    &err), 0);
+	assert_int_equal(o.cut_fixed[CG_AX_P], 0);
+	assert_int_equal(cg_quadrant_parse_cut(&o, "engagement=2,5", &err), 0);
+	assert_int_equal(cg_quadrant_check(&o, &run, &err), 0);
+	assert_true(o.cut_fixed[CG_AX_P] && o.cut[CG_AX_P] == 27500.5);
+	assert_true(o.cut_fixed[CG_AX_E] && o.cut[CG_AX_E] == 2.5);
+	cg_quadrant_opts_free(&o);
+}
+
+static void
+check_refuses_bad_plots_and_declares_the_svg(void **state)
+{
+	struct cg_quadrant_opts o;
+	struct cg_run run;
+	struct cg_err err;
+
+	(void)state;
+	cg_run_init(&run, "quadrant");
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_quadrant_parse_summary(&o, NULL, &err), 0);
+	assert_int_equal(cg_quadrant_parse_plot(&o, "m.svg", &err), 0);
+	assert_int_equal(cg_quadrant_check(&o, &run, &err), 0);
+	/* The SVG is declared, so the spine can refuse it as an input. */
+	assert_int_equal(run.nout_extra, 1);
+	assert_string_equal(run.out_extra[0].opt, "--plot");
+	assert_string_equal(run.out_extra[0].path, "m.svg");
+	assert_int_equal(cg_quadrant_parse_plot(&o, "-", &err), 0);
+	assert_int_equal(cg_quadrant_check(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg, "--summary and --plot - both write to "
+	    "standard output; give --plot a file");
+	/* An empty plot name is refused, naming the option. */
+	cg_quadrant_opts_free(&o);
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_quadrant_parse_plot(&o, "", &err), 0);
+	assert_int_equal(cg_quadrant_check(&o, &run, &err), -1);
+	assert_string_equal(err.msg, "--plot: the file name is empty");
+	/* A bad --cut is found by the check, as a usage error. */
+	cg_quadrant_opts_free(&o);
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_quadrant_parse_cut(&o, "volume=6", &err), 0);
+	assert_int_equal(cg_quadrant_check(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	cg_quadrant_opts_free(&o);
+}
+
+/* The messages of a run, collected. */
+struct said {
+	int n;
+	enum cg_say_kind kind;
+	char msg[256];
+};
+
+static void
+collect_say(void *ctx, enum cg_say_kind kind, const char *file, long line,
+    long col, const char *msg)
+{
+	struct said *s = ctx;
+
+	s->n++;
+	s->kind = kind;
+	snprintf(s->msg, sizeof(s->msg), "%s", msg);
+}
+
+static void
+a_run_writes_to_out_fd_and_warns_through_the_run(void **state)
+{
+	const char *fix = getenv("CG_FIXTURES");
+	struct cg_quadrant_opts o;
+	struct cg_run run;
+	struct cg_err err;
+	struct said said = { 0, CG_SAY_NOTE, "" };
+	struct cg_buf path = CG_BUF_INIT;
+	char *argv[1], out[4096];
+	FILE *tmp;
+	size_t n;
+
+	(void)state;
+	if (fix == NULL)
+		skip();
+	cg_buf_printf(&path, "%s/quadrant/missing.csv", fix);
+	argv[0] = path.s;
+	assert_non_null(tmp = tmpfile());
+	cg_run_init(&run, "quadrant");
+	run.argc = 1;
+	run.argv = argv;
+	run.out_fd = fileno(tmp);
+	run.say = collect_say;
+	run.say_ctx = &said;
+	cg_quadrant_opts_init(&o);
+	assert_int_equal(cg_quadrant_run(&o, &run, &err), 0);
+	assert_int_equal(said.n, 1);
+	assert_int_equal(said.kind, CG_SAY_WARNING);
+	assert_non_null(strstr(said.msg,
+	    "3 rows with no engagement or potential (first: "));
+	assert_non_null(strstr(said.msg, "missing.csv:3)"));
+	rewind(tmp);
+	n = fread(out, 1, sizeof(out) - 1, tmp);
+	out[n] = '\0';
+	assert_non_null(strstr(out, "account,engagement,potential,quadrant,"
+	    "engagement_value,potential_value,engagement_cut,potential_cut\n"
+	    "Alpha,5,20000,Service,5,20000,6.5,34000\n"));
+	assert_non_null(strstr(out, "Foxtrot,9,60000,Key,9,60000,6.5,34000\n"));
+	fclose(tmp);
+	cg_quadrant_opts_free(&o);
+	cg_buf_free(&path);
+}
+
 int
 main(void)
 {
@@ -293,6 +465,11 @@ main(void)
 		cmocka_unit_test(config_names_that_look_like_formulas_are_refused),
 		cmocka_unit_test(labels_keep_the_biggest_accounts),
 		cmocka_unit_test(xml_escape_makes_any_bytes_safe),
+		cmocka_unit_test(labels_take_0_to_1000_and_name_the_option),
+		cmocka_unit_test(potential_and_summary_take_only_their_words),
+		cmocka_unit_test(check_reads_cuts_with_the_runs_decimal_mark),
+		cmocka_unit_test(check_refuses_bad_plots_and_declares_the_svg),
+		cmocka_unit_test(a_run_writes_to_out_fd_and_warns_through_the_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

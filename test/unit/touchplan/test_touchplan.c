@@ -1,17 +1,23 @@
 /*
  * test_touchplan.c - touchplan's pure parts: cadence specs, workdays,
  * holidays (text and iCalendar), periods, iCalendar folding/escaping and
- * the scheduler's promises (capacity, overflow, last contact, holidays).
+ * the scheduler's promises (capacity, overflow, last contact, holidays);
+ * then the tool's settings check and its one entry point, run the way
+ * the spine runs them (a struct cg_run, messages collected).
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "clientgrade/buf.h"
+#include "clientgrade/config.h"
+#include "clientgrade/run.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
 
@@ -412,6 +418,198 @@ same_input_gives_the_same_plan(void **state)
 	cg_tp_plan_free(&w.plan);
 }
 
+/* ---- the tool: settings check and entry point ---- */
+
+/* Options given as (setter, argument) pairs, then a config. */
+typedef int (*setter_fn)(struct cg_touchplan_opts *, const char *,
+    struct cg_err *);
+static const struct check_case {
+	const char *name;
+	setter_fn set[3];
+	const char *arg[3];
+	const char *ini;
+	int rc;			/* 0, or the error code */
+	const char *msg;	/* the error's message, or NULL */
+	int from[3], to[3];	/* year, month, day */
+	int capacity, visit_capacity;
+} check_cases[] = {
+	{ "no period plans the coming week", { NULL }, { NULL }, "", 0, NULL,
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 8, 2 },
+	{ "--month without argument is the coming month",
+	    { cg_touchplan_parse_month }, { NULL }, "", 0, NULL,
+	    { 2026, 12, 1 }, { 2026, 12, 31 }, 8, 2 },
+	{ "--from and --to give the days between",
+	    { cg_touchplan_parse_from, cg_touchplan_parse_to },
+	    { "2026-12-21", "2027-01-08" }, "", 0, NULL,
+	    { 2026, 12, 21 }, { 2027, 1, 8 }, 8, 2 },
+	{ "--week and --month are refused together",
+	    { cg_touchplan_parse_week, cg_touchplan_parse_month },
+	    { "2026-W49", NULL }, "", CG_EUSAGE,
+	    "give one of --week, --month or --from/--to", { 0 }, { 0 }, 0, 0 },
+	{ "--from alone is refused", { cg_touchplan_parse_from },
+	    { "2026-12-01" }, "", CG_EUSAGE, "--from and --to go together",
+	    { 0 }, { 0 }, 0, 0 },
+	{ "--to before --from is refused",
+	    { cg_touchplan_parse_from, cg_touchplan_parse_to },
+	    { "2026-12-02", "2026-12-01" }, "", CG_EUSAGE,
+	    "--to is before --from", { 0 }, { 0 }, 0, 0 },
+	{ "more than ten years is refused",
+	    { cg_touchplan_parse_from, cg_touchplan_parse_to },
+	    { "2026-01-01", "2036-12-31" }, "", CG_EUSAGE,
+	    "the period is longer than ten years", { 0 }, { 0 }, 0, 0 },
+	{ "a bad week is named", { cg_touchplan_parse_week },
+	    { "2026-W60" }, "", CG_EUSAGE, "no week 60 in 2026", { 0 }, { 0 },
+	    0, 0 },
+	{ "[touchplan] sets the capacities",
+	    { NULL }, { NULL },
+	    "[touchplan]\ncapacity = 3\nvisit_capacity = 0\n", 0, NULL,
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 3, 0 },
+	{ "an option wins over the file", { cg_touchplan_parse_capacity },
+	    { "5" }, "[touchplan]\ncapacity = 3\n", 0, NULL,
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 5, 2 },
+	{ "a capacity in the file is a whole number", { NULL }, { NULL },
+	    "[touchplan]\ncapacity = $5\n", CG_ECONFIG,
+	    "capacity: want a whole number from 1 to 100000, not '$5'",
+	    { 0 }, { 0 }, 0, 0 },
+	{ "a bad workday in the file names the file", { NULL }, { NULL },
+	    "[touchplan]\nworkdays = mon-fry\n", CG_ECONFIG, NULL,
+	    { 0 }, { 0 }, 0, 0 },
+};
+
+static void
+check_resolves_the_period_and_the_settings(void **state)
+{
+	struct cg_touchplan_opts o;
+	struct cg_config cfg;
+	struct cg_run run;
+	struct cg_err err;
+	size_t i, k;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(check_cases) / sizeof(check_cases[0]); i++) {
+		const struct check_case *c = &check_cases[i];
+
+		print_message("%s\n", c->name);
+		memset(&err, 0, sizeof(err));
+		cg_touchplan_opts_init(&o);
+		for (k = 0; k < 3 && c->set[k] != NULL; k++)
+			assert_int_equal(c->set[k](&o, c->arg[k], &err), 0);
+		assert_int_equal(cg_config_load_string(&cfg, "c.ini", c->ini,
+		    &err), 0);
+		cg_run_init(&run, "touchplan");
+		run.today = D(2026, 12, 1);	/* a Tuesday */
+		run.cfg = &cfg;
+		rc = cg_touchplan_check(&o, &run, &err);
+		if (c->rc != 0) {
+			assert_int_equal(rc, -1);
+			assert_int_equal(err.code, c->rc);
+			if (c->msg != NULL)
+				assert_string_equal(err.msg, c->msg);
+		} else {
+			assert_int_equal(rc, 0);
+			assert_int_equal(o.from, D(c->from[0], c->from[1],
+			    c->from[2]));
+			assert_int_equal(o.to, D(c->to[0], c->to[1], c->to[2]));
+			assert_int_equal(o.capacity, c->capacity);
+			assert_int_equal(o.visit_capacity, c->visit_capacity);
+			assert_int_equal(o.workday_mask, 0x1f);
+			assert_non_null(cg_tp_cadence_find(&o.cads, "A", 1));
+		}
+		cg_touchplan_opts_free(&o);
+		cg_config_free(&cfg);
+	}
+}
+
+static void
+counts_are_whole_numbers_and_dates_name_their_option(void **state)
+{
+	struct cg_touchplan_opts o;
+	struct cg_err err;
+
+	(void)state;
+	cg_touchplan_opts_init(&o);
+	assert_int_equal(cg_touchplan_parse_capacity(&o, "$5", &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg, "--capacity: want a whole number from 1 "
+	    "to 100000, not '$5'");
+	assert_int_equal(cg_touchplan_parse_capacity(&o, "0", &err), -1);
+	assert_int_equal(cg_touchplan_parse_visit_capacity(&o, "0", &err), 0);
+	assert_int_equal(o.visit_capacity, 0);
+	assert_int_equal(cg_touchplan_parse_visit_capacity(&o, "2.5", &err),
+	    -1);
+	assert_int_equal(cg_touchplan_parse_to(&o, "2026-12-32", &err), -1);
+	assert_string_equal(err.msg, "--to: '2026-12-32' is not a date (want "
+	    "YYYY-MM-DD)");
+	assert_int_equal(cg_touchplan_parse_from(&o, "x", &err), -1);
+	assert_string_equal(err.msg, "--from: 'x' is not a date (want "
+	    "YYYY-MM-DD)");
+	cg_touchplan_opts_free(&o);
+}
+
+/* Messages from the run, one line each. */
+static void
+collect_say(void *ctx, enum cg_say_kind kind, const char *file, long line,
+    long col, const char *msg)
+{
+	cg_buf_printf(ctx, "%s: %s\n", kind == CG_SAY_NOTE ? "note" :
+	    "warning", msg);
+}
+
+static void
+strict_overflow_is_a_data_error_after_the_whole_plan(void **state)
+{
+	struct cg_touchplan_opts o;
+	struct cg_run run;
+	struct cg_err err;
+	struct cg_buf said = CG_BUF_INIT;
+	char path[4096], tmpl[] = "/tmp/tptestXXXXXX", *argv[1];
+	const char *fix = getenv("CG_FIXTURES");
+	off_t size;
+	int fd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/touchplan/graded.csv",
+	    fix != NULL ? fix : "test/fixtures");
+	argv[0] = path;
+	assert_true((fd = mkstemp(tmpl)) >= 0);
+	unlink(tmpl);
+	memset(&err, 0, sizeof(err));
+	cg_touchplan_opts_init(&o);
+	assert_int_equal(cg_touchplan_parse_strict(&o, NULL, &err), 0);
+	assert_int_equal(cg_touchplan_parse_from(&o, "2026-12-01", &err), 0);
+	assert_int_equal(cg_touchplan_parse_to(&o, "2026-12-04", &err), 0);
+	assert_int_equal(cg_touchplan_parse_capacity(&o, "2", &err), 0);
+	cg_run_init(&run, "touchplan");
+	run.today = D(2026, 12, 1);
+	run.argc = 1;
+	run.argv = argv;
+	run.out_fd = fd;
+	run.say = collect_say;
+	run.say_ctx = &said;
+	assert_int_equal(cg_touchplan_check(&o, &run, &err), 0);
+	assert_int_equal(cg_touchplan_run(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_EDATA);
+	assert_string_equal(err.msg,
+	    "--strict: 14 touches did not fit in the period");
+	assert_string_equal(said.s,
+	    "warning: Ana Silva: 4 touches over capacity\n"
+	    "warning: Ben Okafor: 5 touches over capacity\n"
+	    "warning: Chloe Martin: 5 touches over capacity\n");
+	/* The plan went to run.out_fd before the run failed. */
+	size = lseek(fd, 0, SEEK_END);
+	assert_true(size > 1000);
+
+	/* Without --strict the same plan is a success. */
+	o.strict = 0;
+	cg_buf_reset(&said);
+	assert_int_equal(cg_touchplan_run(&o, &run, &err), 0);
+	assert_int_equal(lseek(fd, 0, SEEK_END), 2 * size);
+	close(fd);
+	cg_buf_free(&said);
+	cg_touchplan_opts_free(&o);
+}
+
 int
 main(void)
 {
@@ -428,6 +626,11 @@ main(void)
 		cmocka_unit_test(capacity_is_kept_and_overflow_is_not_lost),
 		cmocka_unit_test(holidays_and_absences_move_touches_to_the_next_working_day),
 		cmocka_unit_test(same_input_gives_the_same_plan),
+		cmocka_unit_test(check_resolves_the_period_and_the_settings),
+		cmocka_unit_test(
+		    counts_are_whole_numbers_and_dates_name_their_option),
+		cmocka_unit_test(
+		    strict_overflow_is_a_data_error_after_the_whole_plan),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

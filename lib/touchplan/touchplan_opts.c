@@ -1,0 +1,286 @@
+/*
+ * touchplan_opts.c - touchplan's settings: one setter per option, and
+ * the check run once every option is in, when today is known: which
+ * period, and the [touchplan*] config for whatever the options left
+ * unset (options always win over the file).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clientgrade/alloc.h"
+#include "clientgrade/optparse.h"
+#include "clientgrade/touchplan.h"
+
+void
+cg_touchplan_opts_init(struct cg_touchplan_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->visit_capacity = -1;
+}
+
+void
+cg_touchplan_opts_free(struct cg_touchplan_opts *o)
+{
+	free(o->keep);
+	cg_tp_cadences_free(&o->cads);
+	memset(o, 0, sizeof(*o));
+}
+
+int
+cg_touchplan_parse_away(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->aways = arg;
+	return 0;
+}
+
+int
+cg_touchplan_parse_by(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (strcmp(arg, "grade") == 0)
+		o->by_quadrant = 0;
+	else if (strcmp(arg, "quadrant") == 0)
+		o->by_quadrant = 1;
+	else
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--by: want grade or quadrant, not '%s'", arg);
+	return 0;
+}
+
+int
+cg_touchplan_parse_capacity(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	long v;
+
+	if (cg_parse_count(arg, 1, CG_TP_MAX_CAPACITY, "--capacity", &v,
+	    err) < 0)
+		return -1;
+	o->capacity = (int)v;
+	return 0;
+}
+
+int
+cg_touchplan_parse_visit_capacity(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err)
+{
+	long v;
+
+	if (cg_parse_count(arg, 0, CG_TP_MAX_CAPACITY, "--visit-capacity", &v,
+	    err) < 0)
+		return -1;
+	o->visit_capacity = (int)v;
+	return 0;
+}
+
+int
+cg_touchplan_parse_format(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (strcmp(arg, "csv") == 0)
+		o->format = CG_TP_CSV;
+	else if (strcmp(arg, "ics") == 0)
+		o->format = CG_TP_ICS;
+	else if (strcmp(arg, "agenda") == 0)
+		o->format = CG_TP_AGENDA;
+	else
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--format: want csv, ics or agenda, not '%s'", arg);
+	return 0;
+}
+
+int
+cg_touchplan_parse_from(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (cg_parse_day(arg, "--from", &o->from, err) < 0)
+		return -1;
+	o->have_from = 1;
+	return 0;
+}
+
+int
+cg_touchplan_parse_to(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (cg_parse_day(arg, "--to", &o->to, err) < 0)
+		return -1;
+	o->have_to = 1;
+	return 0;
+}
+
+int
+cg_touchplan_parse_holidays(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->holidays = arg;
+	return 0;
+}
+
+int
+cg_touchplan_parse_keep(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->keep = cg_xreallocarray(o->keep, o->nkeep + 1, sizeof(*o->keep));
+	o->keep[o->nkeep++] = arg;
+	return 0;
+}
+
+/*
+ * The argument is only recorded: whether the period options go together
+ * is for the check, which also reports a bad week or month after that.
+ */
+int
+cg_touchplan_parse_month(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->want_month = 1;
+	o->month = arg;
+	return 0;
+}
+
+int
+cg_touchplan_parse_week(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->want_week = 1;
+	o->week = arg;
+	return 0;
+}
+
+int
+cg_touchplan_parse_owner(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->owner = arg;
+	return 0;
+}
+
+int
+cg_touchplan_parse_strict(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->strict = 1;
+	return 0;
+}
+
+int
+cg_touchplan_parse_todo(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->todo = 1;
+	return 0;
+}
+
+int
+cg_touchplan_parse_workdays(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->workdays = arg;
+	return 0;
+}
+
+/* One of --week, --month or --from/--to, resolved to from..to. */
+static int
+period(struct cg_touchplan_opts *o, int32_t today, struct cg_err *err)
+{
+	int nperiod = o->want_week + o->want_month +
+	    (o->have_from || o->have_to);
+
+	if (nperiod > 1)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "give one of --week, --month or --from/--to");
+	if (o->have_from != o->have_to)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--from and --to go together");
+	if (o->have_from && o->to < o->from)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--to is before --from");
+	if (o->have_from && o->to - o->from > CG_TP_MAX_DAYS)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "the period is longer than ten years");
+	if (o->want_month)
+		return cg_tp_period_month(o->month, today, &o->from, &o->to,
+		    err);
+	if (o->want_week || !o->have_from)	/* the default: coming week */
+		return cg_tp_period_week(o->week, today, &o->from, &o->to,
+		    err);
+	return 0;
+}
+
+/* [touchplan] capacity or visit_capacity, if there, into *out. */
+static int
+count_key(struct cg_config *cfg, const char *key, long min, int *out,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	long v;
+
+	if ((e = cg_config_get(cfg, "touchplan", key)) == NULL)
+		return 0;
+	if (cg_parse_long(e->value, min, CG_TP_MAX_CAPACITY, &v) < 0)
+		return cg_config_err(err, cfg, e, "%s: want a whole number "
+		    "from %ld to %d, not '%s'", key, min, CG_TP_MAX_CAPACITY,
+		    e->value);
+	*out = (int)v;
+	return 0;
+}
+
+/* Settings: option, else [touchplan] in the config, else the default. */
+static int
+settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	const char *wd = o->workdays;
+	int capacity = CG_TP_DEFAULT_CAPACITY;
+	int visit_capacity = CG_TP_DEFAULT_VISIT_CAPACITY;
+	char why[160];
+
+	/* The file's values are checked even where an option wins. */
+	if (count_key(cfg, "capacity", 1, &capacity, err) < 0 ||
+	    count_key(cfg, "visit_capacity", 0, &visit_capacity, err) < 0)
+		return -1;
+	if ((e = cg_config_get(cfg, "touchplan", "workdays")) != NULL &&
+	    wd == NULL) {
+		if (cg_tp_workdays_parse(e->value, &o->workday_mask, why,
+		    sizeof(why)) < 0)
+			return cg_config_err(err, cfg, e, "%s", why);
+		wd = e->value;
+	}
+	if (wd == NULL)
+		wd = "mon-fri";
+	if (cg_tp_workdays_parse(wd, &o->workday_mask, why, sizeof(why)) < 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--workdays: %s",
+		    why);
+	if ((e = cg_config_get(cfg, "touchplan", "holidays")) != NULL &&
+	    o->holidays == NULL)
+		o->holidays = e->value;
+	if ((e = cg_config_get(cfg, "touchplan", "away")) != NULL &&
+	    o->aways == NULL)
+		o->aways = e->value;
+	if (o->capacity == 0)
+		o->capacity = capacity;
+	if (o->visit_capacity < 0)
+		o->visit_capacity = visit_capacity;
+	return 0;
+}
+
+int
+cg_touchplan_check(struct cg_touchplan_opts *o, const struct cg_run *run,
+    struct cg_err *err)
+{
+	struct cg_config empty, *cfg = run->cfg;
+
+	if (cfg == NULL) {
+		memset(&empty, 0, sizeof(empty));
+		cfg = &empty;
+	}
+	if (period(o, run->today, err) < 0)
+		return -1;
+	cg_tp_cadences_free(&o->cads);
+	if (cg_tp_cadences_load(&o->cads, o->by_quadrant, cfg, err) < 0)
+		return -1;
+	return settings(o, cfg, err);
+}
