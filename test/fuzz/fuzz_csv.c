@@ -2,15 +2,19 @@
  * fuzz_csv.c - the reader and writer round trip.
  *
  * The first two bytes choose the reader's read size (1..64 bytes, or the
- * default) and the delimiter (sniffed or given); the rest is the CSV.
+ * default), the delimiter (sniffed or given) and the encoding (UTF-8;
+ * Windows-1252 by --encoding; or the rest re-encoded as UTF-16LE with
+ * its BOM, as Excel's "Unicode text"); the rest is the CSV, which may
+ * start with a "sep=" line.
  * Every record read is written back twice: as it is (no puts) and with a
  * field appended. Properties, checked with abort():
  *   - a record written back with no puts is its raw input bytes, byte
- *     for byte, followed by the dialect's line ending;
+ *     for byte, followed by the dialect's line ending (UTF-8 input);
  *   - reading either output back gives the same records with the same
  *     fields (plus the appended one), in the same order.
  */
 #include "fuzz.h"	/* first: it defines _GNU_SOURCE */
+#include <iconv.h>
 #include <stdint.h>
 #include "clientgrade/csv.h"
 
@@ -96,6 +100,26 @@ readback(int fd, const struct cg_reader_opts *o, struct flat *f)
 	return nrec;
 }
 
+/* The bytes, if they are UTF-8, as UTF-16LE with a BOM in a memfd; -1. */
+static int
+utf16_memfd(const uint8_t *data, size_t n)
+{
+	iconv_t cd = iconv_open("UTF-16LE", "UTF-8");
+	size_t cap = 2 * n + 8, inleft = n, outleft = cap - 2;
+	char *buf = malloc(cap), *in = (char *)data, *out = buf + 2;
+	int fd = -1;
+
+	if (cd == (iconv_t)-1 || buf == NULL)
+		abort();
+	buf[0] = (char)0xFF;
+	buf[1] = (char)0xFE;
+	if (iconv(cd, &in, &inleft, &out, &outleft) != (size_t)-1)
+		fd = fuzz_memfd((const uint8_t *)buf, (size_t)(out - buf));
+	iconv_close(cd);
+	free(buf);
+	return fd;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
@@ -117,7 +141,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	memset(&o, 0, sizeof(o));
 	o.bufsize = data[0] < 192 ? 1 + data[0] % 64 : 0;
 	o.delim = delims[data[1] % sizeof(delims)];
-	in = fuzz_memfd(data + 2, n - 2);
+	switch (data[1] / sizeof(delims) % 3) {
+	case 1:
+		o.encoding = "CP1252";
+		in = fuzz_memfd(data + 2, n - 2);
+		break;
+	case 2:
+		if ((in = utf16_memfd(data + 2, n - 2)) < 0)
+			return 0;	/* not UTF-8: nothing to re-encode */
+		break;
+	default:
+		in = fuzz_memfd(data + 2, n - 2);
+		break;
+	}
 	out1 = memfd_create("out1", 0);
 	out2 = memfd_create("out2", 0);
 	if ((r = cg_reader_open(in, "<fuzz>", &o, &err)) == NULL)
@@ -134,16 +170,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		    cg_writer_row(w2, row, &put, 1, &err) < 0 ||
 		    cg_writer_flush(w1, &err) < 0)
 			abort();
-		if (row->raw != NULL) {
+		if (row->raw != NULL && d.encoding == NULL) {
 			/* Untouched: the input bytes and the line ending. */
 			size_t len, eol = d.crlf ? 2 : 1, skip = 0;
 			char *s = slurp(out1, at, &len);
+			const char *eols = d.cr ? "\r" : &"\r\n"[2 - eol];
 
 			if (at == 0 && d.bom)
 				skip = 3;
+			if (at == 0 && d.sep)
+				skip += 5 + eol;
 			if (len != skip + row->rawlen + eol ||
 			    memcmp(s + skip, row->raw, row->rawlen) != 0 ||
-			    memcmp(s + len - eol, &"\r\n"[2 - eol], eol) != 0) {
+			    memcmp(s + len - eol, eols, eol) != 0) {
 				fprintf(stderr, "record %ld: %zu raw bytes "
 				    "written as %zu\n", row->index, row->rawlen,
 				    len);
