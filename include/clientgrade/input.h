@@ -23,7 +23,10 @@ struct cg_input;
 struct cg_input *cg_input_open(int argc, char **argv,
     const struct cg_reader_opts *o, struct cg_err *err);
 
-/* Header of the first file: 1, 0 (all inputs empty), -1. */
+/*
+ * Header of the first file that has one: 1, or -1 (err filled; all
+ * inputs empty is CG_EDATA "no header line").
+ */
 int cg_input_header(struct cg_input *in, const struct cg_row **hdr,
     struct cg_err *err);
 

@@ -67,6 +67,31 @@ size_t cg_header_find_exact(const struct cg_row *hdr, const char *name,
 int cg_role_find(const struct cg_row *hdr, const struct cg_colmap *m,
     const char *role, size_t *col, struct cg_err *err);
 
+/* How a role's column was found: for notes and --inspect. */
+enum cg_role_how {
+	CG_ROLE_NONE,		/* not in the header */
+	CG_ROLE_EXACT,		/* under the role's own name */
+	CG_ROLE_ALIAS,		/* under another of its names ("revenue") */
+	CG_ROLE_PINNED		/* named by --col or [columns] */
+};
+
+/* cg_role_find, saying how (enum cg_role_how in *how). */
+int cg_role_find_how(const struct cg_row *hdr, const struct cg_colmap *m,
+    const char *role, size_t *col, int *how, struct cg_err *err);
+
+/*
+ * The run's columns (run->cols) searched for `role`, as cg_role_find and
+ * cg_role_require do, with a note when the column came by an alias, so
+ * nobody grades by the client's turnover without knowing:
+ *     grade: note: volume <- 'revenue'; pin it with --col volume=revenue
+ * Call once per role per run.
+ */
+struct cg_run;
+int cg_role_use(const struct cg_run *run, const struct cg_row *hdr,
+    const char *role, size_t *col, struct cg_err *err);
+int cg_role_use_required(const struct cg_run *run, const struct cg_row *hdr,
+    const char *role, const char *file, size_t *col, struct cg_err *err);
+
 /*
  * Like cg_role_find, but a missing role is an error (CG_EROLE) whose
  * message names the role, the aliases tried and the --col to use.

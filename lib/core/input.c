@@ -113,7 +113,10 @@ cg_input_header(struct cg_input *in, const struct cg_row **hdr,
 		}
 	}
 	in->cur = in->n - 1;
-	return 0;
+	/* An empty file is the wrong thing, not an empty table: the export
+	 * failed, or the wrong file was named. */
+	return cg_err_set(err, CG_EDATA, cg_reader_name(in->r[0]), 0, 0,
+	    "no header line (the input is empty)");
 }
 
 int

@@ -15,6 +15,7 @@
 #include "clientgrade/csv.h"
 #include "clientgrade/error.h"
 #include "clientgrade/roles.h"
+#include "clientgrade/run.h"
 
 #define MAXALIAS 16
 
@@ -274,7 +275,8 @@ column_of(const struct cg_row *hdr, const char *name)
 /* Find role r; on an override that misses, err gets `file` (may be NULL). */
 static int
 find(const struct cg_row *hdr, const struct cg_colmap *m,
-    const struct role *r, const char *file, size_t *col, struct cg_err *err)
+    const struct role *r, const char *file, size_t *col, int *how,
+    struct cg_err *err)
 {
 	const struct cg_colmap_ent *over = NULL;
 	const char *const *a;
@@ -291,14 +293,17 @@ find(const struct cg_row *hdr, const struct cg_colmap *m,
 			    0, "--col %s=%s: no column '%s' in the header",
 			    r->name, over->header, over->header);
 		*col = (size_t)c;
+		*how = CG_ROLE_PINNED;
 		return 1;
 	}
 	for (a = r->aliases; *a != NULL; a++) {
 		if ((c = column_of(hdr, *a)) >= 0) {
 			*col = (size_t)c;
+			*how = a == r->aliases ? CG_ROLE_EXACT : CG_ROLE_ALIAS;
 			return 1;
 		}
 	}
+	*how = CG_ROLE_NONE;
 	return 0;
 }
 
@@ -306,11 +311,57 @@ int
 cg_role_find(const struct cg_row *hdr, const struct cg_colmap *m,
     const char *role, size_t *col, struct cg_err *err)
 {
+	int how;
+
+	return cg_role_find_how(hdr, m, role, col, &how, err);
+}
+
+int
+cg_role_find_how(const struct cg_row *hdr, const struct cg_colmap *m,
+    const char *role, size_t *col, int *how, struct cg_err *err)
+{
 	const struct role *r = role_lookup(role);
 
+	*how = CG_ROLE_NONE;
 	if (r == NULL)
 		return unknown_role(err, role, "");
-	return find(hdr, m, r, NULL, col, err);
+	return find(hdr, m, r, NULL, col, how, err);
+}
+
+/* The note for a column found by an alias. */
+static void
+alias_note(const struct cg_run *run, const struct cg_row *hdr,
+    const char *role, size_t col)
+{
+	int n = (int)(hdr->len[col] > 60 ? 60 : hdr->len[col]);
+
+	cg_note(run, "%s <- '%.*s'; pin it with --col %s=%.*s", role, n,
+	    hdr->f[col], role, n, hdr->f[col]);
+}
+
+int
+cg_role_use(const struct cg_run *run, const struct cg_row *hdr,
+    const char *role, size_t *col, struct cg_err *err)
+{
+	int how, rc = cg_role_find_how(hdr, run->cols, role, col, &how, err);
+
+	if (rc > 0 && how == CG_ROLE_ALIAS)
+		alias_note(run, hdr, role, *col);
+	return rc;
+}
+
+int
+cg_role_use_required(const struct cg_run *run, const struct cg_row *hdr,
+    const char *role, const char *file, size_t *col, struct cg_err *err)
+{
+	int how;
+
+	if (cg_role_require(hdr, run->cols, role, file, col, err) < 0)
+		return -1;
+	(void)cg_role_find_how(hdr, run->cols, role, col, &how, NULL);
+	if (how == CG_ROLE_ALIAS)
+		alias_note(run, hdr, role, *col);
+	return 0;
 }
 
 int
@@ -319,11 +370,11 @@ cg_role_require(const struct cg_row *hdr, const struct cg_colmap *m,
 {
 	const struct role *r = role_lookup(role);
 	struct cg_buf b = CG_BUF_INIT;
-	int rc;
+	int rc, how;
 
 	if (r == NULL)
 		return unknown_role(err, role, "");
-	if ((rc = find(hdr, m, r, file, col, err)) != 0)
+	if ((rc = find(hdr, m, r, file, col, &how, err)) != 0)
 		return rc > 0 ? 0 : -1;
 	join(&b, r->aliases);
 	rc = cg_err_set(err, CG_EROLE, file,

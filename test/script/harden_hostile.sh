@@ -150,18 +150,17 @@ ok "grade abc duplicate header"
 # A (volume 5 in the leftmost column) must rank above B (volume 1).
 grep -q '^A,5,700,1,A,' out || fail "grade abc duplicate header: A is not graded A: $(sed -n 2p out)"
 
-# --- empty input, and a file with only a BOM: no rows, no output, exit 0;
-# rollup has nothing to roll up: exit 1, one line naming the file.
+# --- empty input, and a file with only a BOM: the wrong thing, not an
+# empty table: exit 1, one line naming the file, no output, no rejects.
 for f in empty.csv bom.csv; do
 	for cmd in "grade $D" "quadrant" "touchplan $D --month" \
-	    "prune $D --rejects rej.csv"; do
+	    "prune $D --rejects rej.csv" "rollup $D"; do
 		run $cmd $f
-		ok "$cmd $f"
+		data_error "$cmd $f" "^[a-z]*: $f: no header line \\(the input is empty\\)"
 		[ ! -s out ] || fail "$cmd $f: output from no input"
+		[ ! -e rej.csv ] || fail "$cmd $f: a rejects file from no input"
 		rm -f rej.csv
 	done
-	run rollup $D $f
-	data_error "rollup $f" "^rollup: $f: empty deal log"
 done
 
 # --- numbers no spreadsheet means: an error at the value.
