@@ -12,7 +12,7 @@ need=""
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 add() { for p in "$@"; do have_pkg "$p" || need="$need $p"; done; }
 
-add cmake make gcc libcsv-dev libinih-dev pkg-config
+add cmake make gcc libcsv-dev libinih-dev libical-dev pkg-config
 if [ "$want" = test ]; then
 	# cmocka: unit tests; python3-icalendar: the .ics check; librsvg2-bin
 	# and libxml2-utils: the SVG check; clang (libFuzzer, sanitizers) and

@@ -67,6 +67,16 @@ size_t cg_header_find_exact(const struct cg_row *hdr, const char *name,
 int cg_role_find(const struct cg_row *hdr, const struct cg_colmap *m,
     const char *role, size_t *col, struct cg_err *err);
 
+/*
+ * "a touchplan plan", "a grade --summary", "a quadrant --summary" when
+ * the header is that tool output's, else NULL. A tool that would make
+ * nonsense of such a file refuses it (exit 1) saying what it looks like
+ * and what the tool wants:
+ *     touchplan: plan.csv: this looks like a touchplan plan; touchplan
+ *     plans from graded accounts (grade's output)
+ */
+const char *cg_header_kind(const struct cg_row *hdr);
+
 /* How a role's column was found: for notes and --inspect. */
 enum cg_role_how {
 	CG_ROLE_NONE,		/* not in the header */
