@@ -65,6 +65,15 @@ release(void *o)
 	cg_grade_opts_free(o);
 }
 
+static const struct cg_role_need roles[] = {
+	{ "id", 't', 0 }, { "account", 't', 0 }, { "owner", 't', 0 },
+	{ "volume", 'n', 2 }, { "orders", 'n', 2 }, { "last_order", 'd', 2 },
+	{ "recency", 'n', 2 }, { "days_to_pay", 'n', 2 },
+	{ "overdue", 'n', 2 }, { "distance", 'n', 2 },
+	{ "accessibility", 'n', 2 }, { "openness", 't', 2 },
+	{ "referrals", 'n', 2 }, { NULL, 0, 0 }
+};
+
 static const struct cg_tool tool = {
 	"grade",
 	"grade [-e] [-m method] [-s scale] [-w factor=n] [--abc split]\n"
@@ -72,7 +81,7 @@ static const struct cg_tool tool = {
 	"[--config file]\n"
 	"             [--dates us|eu|iso] [--decimal .|,] [--delimiter c]\n"
 	"             [--today yyyy-mm-dd] [file ...]",
-	opts, sections, init, check, run, release
+	opts, sections, init, check, run, release, roles
 };
 
 int

@@ -131,6 +131,13 @@ int cg_reader_decimal_evidence(struct cg_reader *r, const struct cg_row *row,
  */
 void cg_reader_error_cell(struct cg_reader *r, const struct cg_row *row);
 
+/*
+ * Where the decimal mark in force came from, for --inspect: 0 guessed
+ * from the delimiter (*line: the first value that needed the guess, or
+ * 0), 1 --decimal, 2 evidence at *line.
+ */
+int cg_reader_decimal_source(const struct cg_reader *r, long *line);
+
 /* Take a mark known from another reader of the same input (rollup's
  * second core): as evidence, without a place. */
 void cg_reader_note_decimal(struct cg_reader *r, int seen);

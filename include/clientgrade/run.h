@@ -50,6 +50,7 @@ struct cg_run {
 	char decimal;		/* --decimal; 0 = guess */
 	int stdin_closed;	/* fd 0 was closed when the tool started */
 	int quiet;		/* -q: notes are not shown */
+	int inspect;		/* --inspect: describe the input, run nothing */
 	const char *encoding;	/* --encoding, or NULL (UTF-8, or UTF-16
 				 * when the file starts with its BOM) */
 	const struct cg_colmap *cols;	/* [columns], then --col */

@@ -76,6 +76,15 @@ struct cg_opt {
 #define CG_OPT_GROUP(title) { NULL, 0, CG_ARG_NONE, NULL, title, NULL }
 #define CG_OPT_END { NULL, 0, CG_ARG_NONE, NULL, NULL, NULL }
 
+/* A column role a tool reads, for --inspect. */
+struct cg_role_need {
+	const char *role;	/* "volume"; NULL ends the list */
+	char type;		/* 'n' number, 'd' date, 'b' yes/no, 't' text */
+	/* 0 optional; 1 required; 2.. a group: the tool needs at least one
+	 * role of each group number. */
+	int need;
+};
+
 struct cg_tool {
 	const char *name;	/* "grade" */
 	/* What follows "usage: " in --help, as the man page's SYNOPSIS:
@@ -95,6 +104,8 @@ struct cg_tool {
 	/* The engine: 0 or -1. */
 	int (*run)(void *o, const struct cg_run *run, struct cg_err *err);
 	void (*free)(void *o);
+	/* The roles it reads, for --inspect (NULL: none listed). */
+	const struct cg_role_need *roles;
 };
 
 /*

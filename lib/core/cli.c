@@ -155,6 +155,9 @@ cg_common_opt(struct cg_common *c, int ch, const char *arg,
 			return -1;
 		c->encoding = arg;
 		return 1;
+	case CG_OPT_INSPECT:
+		c->inspect = 1;
+		return 1;
 	case CG_OPT_QUIET:
 		c->quiet = 1;
 		return 1;

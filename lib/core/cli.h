@@ -42,6 +42,7 @@ enum {
 	CG_OPT_HELP,
 	CG_OPT_VERSION,
 	CG_OPT_ENCODING,
+	CG_OPT_INSPECT,
 	CG_OPT_QUIET = 'q'	/* -q: its short letter is its code */
 };
 
@@ -70,6 +71,7 @@ struct cg_common {
 	struct cg_config cfg;	/* loaded by cg_common_finish() */
 	int help, version;	/* set by --help / --version */
 	int quiet;		/* -q: no notes */
+	int inspect;		/* --inspect */
 	const char *encoding;	/* --encoding or [clientgrade] encoding */
 	int stdin_closed;	/* fd 0 was closed when we started */
 };

@@ -451,6 +451,15 @@ cg_reader_dialect(struct cg_reader *r)
 	return &r->d;
 }
 
+int
+cg_reader_decimal_source(const struct cg_reader *r, long *line)
+{
+	*line = r->dec_known ? r->dec_line : r->dec_guess_line;
+	if (!r->dec_known)
+		return 0;
+	return r->dec_line == 0 ? 1 : 2;
+}
+
 void
 cg_reader_note_decimal(struct cg_reader *r, int seen)
 {

@@ -15,6 +15,7 @@
 #include "clientgrade/alloc.h"
 #include "clientgrade/tool.h"
 #include "cli.h"
+#include "inspect.h"
 #include "report.h"
 
 #define CODE_BASE 0x2000
@@ -44,6 +45,8 @@ static const struct common_help common_opts[] = {
 	    ", ; tab or | (default: sniffed from the header)" },
 	{ "today", 0, CG_OPT_TODAY, CG_ARG_REQUIRED, "yyyy-mm-dd",
 	    "the day to count from (default: the local date)" },
+	{ "inspect", 0, CG_OPT_INSPECT, CG_ARG_NONE, NULL,
+	    "show how the input reads (columns, dialect) and stop" },
 	{ "quiet", 'q', CG_OPT_QUIET, CG_ARG_NONE, NULL,
 	    "no notes on stderr (warnings are still said)" },
 	{ "help", 0, CG_OPT_HELP, CG_ARG_NONE, NULL,
@@ -281,6 +284,7 @@ fill_run(struct cg_run *run, struct cg_common *c, int argc, char **argv)
 	run->decimal = c->decimal;
 	run->stdin_closed = c->stdin_closed;
 	run->quiet = c->quiet;
+	run->inspect = c->inspect;
 	run->encoding = c->encoding;
 	run->cols = &c->cols;
 	run->cfg = &c->cfg;
@@ -322,7 +326,8 @@ cg_tool_main(const struct cg_tool *t, void *o, int argc, char **argv)
 		    (t->check != NULL && t->check(o, &run, &err) < 0) ||
 		    cg_config_check(&c.cfg, owned, &err) < 0 ||
 		    cg_run_check_files(&run, &err) < 0 ||
-		    t->run(o, &run, &err) < 0) {
+		    (run.inspect ? cg_inspect(t->name, t->roles, &run,
+		    &err) : t->run(o, &run, &err)) < 0) {
 			cg_err_print(t->name, &err);
 			status = cg_exit_status(err.code);
 		}

@@ -14,27 +14,55 @@
 #include "clientgrade/roles.h"
 #include "grade_int.h"
 
-/* Find factor f's column; recency falls back to the last_order date. */
+/*
+ * Find factor f's column. Recency is counted from the last_order date to
+ * --today; a stored recency (days) is used only when there is no date,
+ * with a note, since it was true on the day it was stored, not today.
+ */
 static int
 find(struct cg_grade_ctx *g, const struct cg_row *hdr,
     const struct cg_colmap *cols, int f, int required, const char *file,
     struct cg_err *err)
 {
 	const char *role = cg_grade_factor(f)->role;
-	int rc;
+	size_t stored;
+	int rc, how;
 
-	if ((rc = cg_role_find(hdr, cols, role, &g->col[f], err)) < 0)
-		return -1;
-	if (rc == 0 && f == CG_GF_RECENCY) {
-		role = "last_order";
-		if ((rc = cg_role_find(hdr, cols, role, &g->col[f], err)) < 0)
+	if (f == CG_GF_RECENCY) {
+		if ((rc = cg_role_use(g->run, hdr, "last_order", &g->col[f],
+		    err)) < 0)
 			return -1;
 		g->recency_date = rc > 0;
-	}
-	if (rc == 0 && required &&
-	    cg_role_require(hdr, cols, role, file, &g->col[f], err) < 0)
+		if (rc > 0 && g->used_hint[f] && cg_role_find_how(hdr, cols,
+		    role, &stored, &how, NULL) > 0)
+			cg_note(g->run, "recency counted from '%.*s' to "
+			    "%s, not read from the stored '%.*s'",
+			    (int)hdr->len[g->col[f]], hdr->f[g->col[f]],
+			    g->run->today_set ? "--today" : "today",
+			    (int)hdr->len[stored], hdr->f[stored]);
+		if (rc == 0) {
+			if ((rc = cg_role_use(g->run, hdr, role, &g->col[f],
+			    err)) < 0)
+				return -1;
+			if (rc > 0 && g->used_hint[f])
+				cg_note(g->run, "recency read from the stored "
+				    "'%.*s' (no last_order date to count from "
+				    "--today)", (int)hdr->len[g->col[f]],
+				    hdr->f[g->col[f]]);
+		}
+	} else if ((rc = cg_role_use(g->run, hdr, role, &g->col[f], err)) < 0)
 		return -1;
+	if (rc == 0 && required)
+		return cg_role_require(hdr, cols, f == CG_GF_RECENCY ?
+		    "last_order" : role, file, &g->col[f], err);
 	g->in_file[f] = rc > 0;
+	/* A column found under another name than the role's is named in
+	 * the reasons ("volume 14/30 (revenue: top 56%)"). */
+	if (rc > 0 && cg_role_find_how(hdr, cols, f == CG_GF_RECENCY &&
+	    g->recency_date ? "last_order" : role, &stored, &how, NULL) > 0 &&
+	    how != CG_ROLE_EXACT)
+		g->colname[f] = cg_xstrndup(hdr->f[g->col[f]],
+		    hdr->len[g->col[f]] > 40 ? 40 : hdr->len[g->col[f]]);
 	return 0;
 }
 
@@ -47,6 +75,12 @@ resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
 	size_t i, k;
 	int f, any = 0;
 
+	const char *kind = cg_header_kind(hdr);
+
+	if (kind != NULL)
+		return cg_err_set(err, CG_EDATA, file, hdr->line, 0, "this "
+		    "looks like %s; grade grades accounts, one row each (a "
+		    "CRM export, or rollup's output)", kind);
 	if (o->method == CG_GM_ABC)
 		need = 1u << CG_GF_VOLUME;
 	else if (o->method == CG_GM_RFM)
@@ -56,6 +90,8 @@ resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
 		for (i = 0; i < o->nrules; i++)
 			need |= cg_grade_rule_factors(&o->rules[i]);
 	for (f = 0; f < CG_GF_N; f++) {
+		g->used_hint[f] = o->method == CG_GM_SCORE ? o->weight[f] > 0 :
+		    (need >> f) & 1;
 		if (find(g, hdr, cols, f, (need >> f) & 1, file, err) < 0)
 			return -1;
 		if (o->method == CG_GM_SCORE)
@@ -176,7 +212,7 @@ collect_scores(struct cg_grade_ctx *g, struct cg_input *in, unsigned mask,
 /* Which output columns exist, and where they go (replace or append). */
 static size_t
 columns(const struct cg_grade_ctx *g, const struct cg_row *hdr,
-    size_t *outcol, int *on)
+    size_t *outcol, int *on, int quiet)
 {
 	const struct cg_grade_opts *o = g->o;
 	size_t k, i, napp = 0;
@@ -187,14 +223,22 @@ columns(const struct cg_grade_ctx *g, const struct cg_row *hdr,
 		    (k == CG_GC_SCORE && o->method != CG_GM_RULES) ||
 		    ((k == CG_GC_RFM || k == CG_GC_SEGMENT) &&
 		    o->method == CG_GM_RFM) || (k == CG_GC_REASON && o->explain);
-		if (!on[k])
-			continue;
 		name = o->colname[k];
-		for (i = 0; i < hdr->n; i++)
-			if (cg_header_eq(hdr->f[i], hdr->len[i], name,
-			    strlen(name)))
-				break;
-		outcol[k] = i < hdr->n ? i : hdr->n + napp++;
+		i = cg_header_find(hdr, name, strlen(name));
+		if (!on[k] && i != CG_NO_COL) {
+			/*
+			 * A column of ours from an earlier run that this run
+			 * does not write (grade_reason without --explain, rfm
+			 * after --method abc) would stand beside the new grade
+			 * as if it explained it: it is emptied.
+			 */
+			on[k] = 2;
+			if (!quiet)
+				cg_note(g->run, "'%s' from an earlier run is "
+				    "emptied: this run does not write it", name);
+		}
+		if (on[k])
+			outcol[k] = i != CG_NO_COL ? i : hdr->n + napp++;
 	}
 	return napp;
 }
@@ -218,7 +262,7 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 
 	ngrades = o->method == CG_GM_RULES ? g->nrulegrade : o->scale.n;
 	memset(tally, 0, sizeof(tally));
-	columns(g, hdr, outcol, on);
+	columns(g, hdr, outcol, on, o->summary != CG_GS_NONE);
 	if (o->summary == CG_GS_NONE) {
 		w = cg_writer_new(g->run->out_fd, "<stdout>",
 		    cg_reader_dialect(g->r));
@@ -252,7 +296,8 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 				continue;
 			put[np].col = outcol[k];
 			put[np].n = CG_STRLEN;
-			put[np].s = k == CG_GC_GRADE ? (res.graded ?
+			put[np].s = on[k] == 2 ? "" :
+			    k == CG_GC_GRADE ? (res.graded ?
 			    cg_grade_name(g, res.g) : "") :
 			    k == CG_GC_SCORE ? score :
 			    k == CG_GC_RFM ? (res.has_cell ? res.cell : "") :
@@ -282,8 +327,10 @@ ctx_free(struct cg_grade_ctx *g)
 {
 	int f;
 
-	for (f = 0; f < CG_GF_N; f++)
+	for (f = 0; f < CG_GF_N; f++) {
 		cg_grade_vals_free(&g->vals[f]);
+		free(g->colname[f]);
+	}
 	cg_grade_vals_free(&g->scores);
 }
 

@@ -19,6 +19,9 @@ struct cg_grade_ctx {
 	size_t col[CG_GF_N];
 	int in_file[CG_GF_N];		/* the file has the column */
 	int used[CG_GF_N];		/* the method reads it */
+	int used_hint[CG_GF_N];		/* ... if the file has it */
+	char *colname[CG_GF_N];		/* the factor's column, when not
+					 * named as the factor (owned) */
 	int recency_date;		/* recency from last_order (date) */
 	struct cg_datecol dc;
 	int by_rank[CG_GF_N];		/* score: normalised by rank */

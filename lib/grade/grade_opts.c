@@ -309,6 +309,17 @@ cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
 	    section_weights(o, cfg, err) < 0 ||
 	    section_ranges(o, cfg, err) < 0 || section_rules(o, cfg, err) < 0)
 		return -1;
+	if (o->method == CG_GM_SCORE) {
+		int f, any = 0;
+
+		for (f = 0; f < CG_GF_N; f++)
+			any |= o->weight[f] > 0;
+		if (!any)
+			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+			    "every factor's weight is 0: nothing to grade by "
+			    "(give one a weight above 0 with --weight or "
+			    "[grade.weights])");
+	}
 	if (o->method == CG_GM_RULES && o->nrules == 0)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
 		    "--method rules needs a [grade.rules] section in the "

@@ -39,33 +39,38 @@ detail(const struct cg_grade_ctx *g, struct cg_buf *b, int f, double x,
 {
 	char n1[48];
 
+	/* Name the column when it is not the factor's own name, so the
+	 * reason says what the points were counted from. */
+	cg_buf_adds(b, " (");
+	if (g->colname[f] != NULL)
+		cg_buf_printf(b, "%s: ", g->colname[f]);
 	switch (f) {
 	case CG_GF_VOLUME:
 		if (top >= 0)
-			cg_buf_printf(b, " (top %.0f%%)", top);
+			cg_buf_printf(b, "top %.0f%%)", top);
 		else
-			cg_buf_printf(b, " (%s)", cg_grade_num(g, n1, x, 2));
+			cg_buf_printf(b, "%s)", cg_grade_num(g, n1, x, 2));
 		return;
 	case CG_GF_FREQUENCY:
-		cg_buf_printf(b, " (%s order%s)", cg_grade_num(g, n1, x, 2),
+		cg_buf_printf(b, "%s order%s)", cg_grade_num(g, n1, x, 2),
 		    x == 1 ? "" : "s");
 		return;
 	case CG_GF_RECENCY:
 	case CG_GF_PAYMENT:
-		cg_buf_printf(b, " (%s day%s)", cg_grade_num(g, n1, x, 1),
+		cg_buf_printf(b, "%s day%s)", cg_grade_num(g, n1, x, 1),
 		    x == 1 ? "" : "s");
 		return;
 	case CG_GF_OVERDUE:
-		cg_buf_printf(b, " (%s overdue)", cg_grade_num(g, n1, x, 2));
+		cg_buf_printf(b, "%s overdue)", cg_grade_num(g, n1, x, 2));
 		return;
 	case CG_GF_OPENNESS:
 		if (x == 0 || x == 1) {
-			cg_buf_printf(b, " (%s)", x ? "yes" : "no");
+			cg_buf_printf(b, "%s)", x ? "yes" : "no");
 			return;
 		}
 		break;
 	}
-	cg_buf_printf(b, " (%s)", cg_grade_num(g, n1, x, 2));
+	cg_buf_printf(b, "%s)", cg_grade_num(g, n1, x, 2));
 }
 
 void
