@@ -48,6 +48,18 @@ struct cg_grade_factor_def {
 	double weight;		/* default weight */
 };
 
+/* Recency's default range in days: full points up to FULL, none from
+ * NONE on, linear between ([grade.ranges] recency = FULL,NONE). */
+#define CG_GRADE_RECENCY_FULL 30
+#define CG_GRADE_RECENCY_NONE 365
+
+/*
+ * 1 for the factors where more is better and zero means no business
+ * (volume, frequency, referrals): a zero earns no points, and ranks are
+ * taken among the positive values only.
+ */
+int cg_grade_zero_is_none(int f);
+
 /* The table of factors, indexed by enum cg_grade_factor. */
 const struct cg_grade_factor_def *cg_grade_factor(int f);
 
@@ -225,8 +237,8 @@ enum cg_grade_method {
 enum cg_grade_summary { CG_GS_NONE, CG_GS_CSV, CG_GS_TEXT };
 
 /* Output column names. */
-enum { CG_GC_GRADE, CG_GC_SCORE, CG_GC_RFM, CG_GC_SEGMENT, CG_GC_REASON,
-	CG_GC_N };
+enum { CG_GC_GRADE, CG_GC_SCORE, CG_GC_SHARE, CG_GC_RFM, CG_GC_SEGMENT,
+	CG_GC_REASON, CG_GC_N };
 
 struct cg_grade_opts {
 	int method;			/* enum cg_grade_method */

@@ -148,6 +148,11 @@ collect(struct cg_grade_ctx *g, struct cg_input *in, struct cg_err *err)
 				continue;
 			if (g->o->method == CG_GM_ABC && v[f] < 0)
 				v[f] = 0;
+			/* No business is not the bottom of the ranking: it is
+			 * outside it (grade_score.c gives it no points). */
+			if (g->o->method == CG_GM_SCORE &&
+			    cg_grade_zero_is_none(f) && v[f] <= 0)
+				continue;
 			cg_grade_vals_add(&g->vals[f], v[f]);
 		}
 	}
@@ -221,6 +226,7 @@ columns(const struct cg_grade_ctx *g, const struct cg_row *hdr,
 	for (k = 0; k < CG_GC_N; k++) {
 		on[k] = k == CG_GC_GRADE ||
 		    (k == CG_GC_SCORE && o->method != CG_GM_RULES) ||
+		    (k == CG_GC_SHARE && o->method == CG_GM_ABC) ||
 		    ((k == CG_GC_RFM || k == CG_GC_SEGMENT) &&
 		    o->method == CG_GM_RFM) || (k == CG_GC_REASON && o->explain);
 		name = o->colname[k];
@@ -258,7 +264,7 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	size_t outcol[CG_GC_N], k, np, ngrades;
 	int on[CG_GC_N], have[CG_GF_N], rc;
 	double v[CG_GF_N];
-	char score[48];
+	char score[48], share[48];
 
 	ngrades = o->method == CG_GM_RULES ? g->nrulegrade : o->scale.n;
 	memset(tally, 0, sizeof(tally));
@@ -287,10 +293,12 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 			    ngrades], v, have, &res);
 			continue;
 		}
-		score[0] = '\0';
+		score[0] = share[0] = '\0';
 		if (res.has_score)
 			cg_field_fmt(g->r, score, sizeof(score), res.score,
 			    o->method == CG_GM_ABC ? 1 : 0);
+		if (res.has_share)
+			cg_field_fmt(g->r, share, sizeof(share), res.share, 1);
 		for (k = 0, np = 0; k < CG_GC_N; k++) {
 			if (!on[k])
 				continue;
@@ -300,6 +308,7 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 			    k == CG_GC_GRADE ? (res.graded ?
 			    cg_grade_name(g, res.g) : "") :
 			    k == CG_GC_SCORE ? score :
+			    k == CG_GC_SHARE ? share :
 			    k == CG_GC_RFM ? (res.has_cell ? res.cell : "") :
 			    k == CG_GC_SEGMENT ? (res.has_cell ? res.segment :
 			    "") : why.s;

@@ -79,9 +79,16 @@ cg_grade_abc_row(struct cg_grade_ctx *g, const double *v, const int *have,
 	cg_grade_vals_rank(vals, x, &below, &equal, &above);
 	res->graded = 1;
 	res->g = gi = cg_grade_abc_index(o->abc, o->nabc, above, total, x);
-	res->has_score = 1;
-	res->score = total > 0 ? 100 * (above + x * (double)equal) / total :
+	/*
+	 * score: higher is better, as everywhere: the share of all volume
+	 * held by this account and every smaller one (the top account 100,
+	 * no volume 0). cum_share: the Pareto curve's value, the share held
+	 * by this account and every larger one, which the split cuts.
+	 */
+	res->has_score = res->has_share = 1;
+	res->share = total > 0 ? 100 * (above + x * (double)equal) / total :
 	    100;
+	res->score = total > 0 && x > 0 ? 100 * (1 - above / total) : 0;
 	if (res->why == NULL)
 		return;
 	if (x <= 0) {
@@ -90,7 +97,7 @@ cg_grade_abc_row(struct cg_grade_ctx *g, const double *v, const int *have,
 		return;
 	}
 	cg_buf_printf(res->why, "%s: cumulative share %s%%, %s%% before it",
-	    o->scale.name[gi], cg_grade_num(g, n1, res->score, 1),
+	    o->scale.name[gi], cg_grade_num(g, n1, res->share, 1),
 	    cg_grade_num(g, n2, 100 * above / total, 1));
 	if (equal > 1)
 		cg_buf_printf(res->why, " (tied with %zu)", equal - 1);

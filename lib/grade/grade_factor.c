@@ -40,3 +40,10 @@ cg_grade_factor_lookup(const char *s, size_t n)
 	}
 	return -1;
 }
+
+int
+cg_grade_zero_is_none(int f)
+{
+	return f == CG_GF_VOLUME || f == CG_GF_FREQUENCY ||
+	    f == CG_GF_REFERRALS;
+}

@@ -38,6 +38,8 @@ struct cg_grade_res {
 	size_t g;			/* grade index (scale or rulegrade) */
 	int has_score;
 	double score;
+	int has_share;			/* abc: cumulative share of volume */
+	double share;
 	int has_cell;
 	char cell[16];	/* three digits; room for any int the compiler imagines */
 	const char *segment;

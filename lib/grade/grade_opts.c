@@ -12,7 +12,7 @@
 #include "clientgrade/value.h"
 
 static const char *const default_col[CG_GC_N] = {
-	"grade", "score", "rfm", "segment", "grade_reason"
+	"grade", "score", "cum_share", "rfm", "segment", "grade_reason"
 };
 
 void
@@ -26,6 +26,11 @@ cg_grade_opts_init(struct cg_grade_opts *o)
 	cg_grade_abc_parse("80,15,5", o->abc, &o->nabc, "abc", NULL);
 	for (f = 0; f < CG_GF_N; f++)
 		o->weight[f] = cg_grade_factor(f)->weight;
+	/* Recency on an absolute scale: full points within a month, none
+	 * after a year, so a dormant account is never A on recency. */
+	o->lo[CG_GF_RECENCY] = CG_GRADE_RECENCY_FULL;
+	o->hi[CG_GF_RECENCY] = CG_GRADE_RECENCY_NONE;
+	o->has_range[CG_GF_RECENCY] = 1;
 	for (f = 0; f < CG_GC_N; f++)
 		o->colname[f] = cg_xstrdup(default_col[f]);
 }
@@ -139,7 +144,7 @@ section_grade(struct cg_grade_opts *o, struct cg_config *cfg,
     struct cg_err *err)
 {
 	static const char *const colkey[CG_GC_N] = {
-		"grade_column", "score_column", "rfm_column",
+		"grade_column", "score_column", "share_column", "rfm_column",
 		"segment_column", "reason_column"
 	};
 	struct cg_config_entry *e;

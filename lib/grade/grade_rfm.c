@@ -78,6 +78,17 @@ cg_grade_rfm_row(struct cg_grade_ctx *g, const double *v, const int *have,
 		if (s[i] > 0)
 			k++, sum += s[i];
 	}
+	/*
+	 * Quintiles rank recency among these accounts only; where nearly all
+	 * ordered last week, last month ranks low. An order within
+	 * CG_GRADE_RECENCY_FULL days is recent whatever the others did: R is
+	 * at least 4 then, so such an account is never Lost, Hibernating or
+	 * At risk.
+	 */
+	if (s[0] > 0 && s[0] < 4 && v[CG_GF_RECENCY] <= CG_GRADE_RECENCY_FULL) {
+		sum += 4 - s[0];
+		s[0] = 4;
+	}
 	res->has_score = k > 0;
 	if (k > 0)
 		res->score = floor(100.0 * ((double)sum / k - 1) / 4 + 0.5);

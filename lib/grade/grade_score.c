@@ -19,6 +19,8 @@ norm(const struct cg_grade_ctx *g, int f, double x, double *top)
 	double t;
 
 	*top = -1;
+	if (cg_grade_zero_is_none(f) && x <= 0)
+		return 0;	/* no business earns nothing */
 	if (!g->by_rank[f]) {
 		t = (x - o->lo[f]) / (o->hi[f] - o->lo[f]);
 		t = t < 0 ? 0 : t > 1 ? 1 : t;
