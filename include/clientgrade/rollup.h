@@ -3,13 +3,18 @@
  *
  * One pass over the deal log; memory grows with the number of accounts
  * (and of distinct (account, --distinct value) pairs), never with the
- * number of deals. Three parts:
+ * number of deals. The parts, one job per file in lib/rollup/:
  *
  *   - the account table (rollup_agg.c): key bytes -> running figures,
- *     an open-addressing hash table over keys interned in an arena, and
- *     a set of (account, value) pairs for distinct counts;
+ *     an open-addressing hash table over keys kept in its records, and
+ *     (rollup_distinct.c) the --distinct values and (account, value)
+ *     pairs;
  *   - the row filter (rollup_where.c): --where COL=VALUE conditions;
- *   - the driver (rollup.c, rollup_join.c): reading, rejects, output.
+ *   - the output fields and the plain table (rollup_fields.c), the
+ *     --accounts join (rollup_join.c);
+ *   - the options and their checks (rollup_opts.c);
+ *   - the driver (rollup.c), which streams deals through the pipeline of
+ *     rollup_deal.c, on two cores for a large file (rollup_parallel.c).
  *
  *     struct cg_rollup_table *t = cg_rollup_table_new();
  *     struct cg_rollup_acc *a = cg_rollup_intern(t, "Contoso", 7);
@@ -17,6 +22,10 @@
  *     cg_rollup_distinct(t, a, "Ana", 3);
  *     ... cg_rollup_at(t, 0)->orders ...
  *     cg_rollup_table_free(t);
+ *
+ * The command (a struct cg_tool, tool.h) fills a struct cg_rollup_opts
+ * with cg_rollup_opts_init() and the option setters, checks it with
+ * cg_rollup_check() and calls cg_rollup_run() once.
  */
 #ifndef CLIENTGRADE_ROLLUP_H
 #define CLIENTGRADE_ROLLUP_H
@@ -26,6 +35,8 @@
 #include "csv.h"
 #include "error.h"
 #include "roles.h"
+#include "run.h"
+#include "tool.h"
 
 /* ---- the account table ---- */
 
@@ -126,6 +137,8 @@ int cg_rollup_merge(struct cg_rollup_table *dst, struct cg_rollup_table *src);
 /* 1 if some account's sums are inexact (see struct cg_rollup_acc). */
 int cg_rollup_inexact(const struct cg_rollup_table *t);
 
+/* ---- output fields (rollup_fields.c) ---- */
+
 /* The columns rollup adds, in output order. */
 enum {
 	CG_ROLLUP_ORDERS, CG_ROLLUP_VOLUME, CG_ROLLUP_AVG, CG_ROLLUP_FIRST,
@@ -158,8 +171,8 @@ struct cg_rollup_where;
 /* Parse specs "COL=VALUE" (split at the first '='). NULL with CG_EUSAGE
  * when a spec has no '=' or an empty COL. n == 0 gives an empty filter
  * that matches every row. */
-struct cg_rollup_where *cg_rollup_where_new(char *const *spec, size_t n,
-    struct cg_err *err);
+struct cg_rollup_where *cg_rollup_where_new(const char *const *spec,
+    size_t n, struct cg_err *err);
 void cg_rollup_where_free(struct cg_rollup_where *w);
 
 /* Find each COL in the header (cg_header_eq rules). 0, or -1 (CG_EROLE
@@ -173,73 +186,106 @@ int cg_rollup_where_match(const struct cg_rollup_where *w,
 
 /* ---- output (rollup_join.c) ---- */
 
-/* Leftmost header column named name[0..n) (cg_header_eq rules), or
- * (size_t)-1. */
-size_t cg_rollup_header_col(const struct cg_row *hdr, const char *name,
-    size_t n);
-
 /*
  * The --accounts file, open for its two passes. Load reads it once and
  * interns every non-empty key into t (marking it `known`). Its key
  * column: `accounts_key` if given, else a column named like the deal
- * log's key header (dealkey), else role "account". Warns (on stderr,
- * as `prog`) about empty or repeated keys. NULL on error.
+ * log's key header (dealkey), else role "account" (with run->cols).
+ * Warns through the run (cg_warning) about empty or repeated keys. NULL
+ * on error.
  */
 struct cg_rollup_accounts;
 struct cg_rollup_accounts *cg_rollup_accounts_load(const char *path,
     const char *dealkey, size_t dealkeylen, const char *accounts_key,
-    const struct cg_colmap *cols, struct cg_rollup_table *t,
-    const char *prog, struct cg_err *err);
+    struct cg_rollup_table *t, const struct cg_run *run,
+    struct cg_err *err);
 const char *cg_rollup_accounts_name(const struct cg_rollup_accounts *a);
 
 /*
  * Second pass: every accounts row, unchanged and in order, with the first
  * `ncols` figures appended (or, with `replace`, put into existing columns
- * of the same name), in the accounts file's dialect. 0 or -1.
+ * of the same name), in the accounts file's dialect, to run->out_fd;
+ * recency counted to run->today. A name clash without `replace` is a
+ * warning through the run. 0 or -1.
  */
 int cg_rollup_accounts_write(struct cg_rollup_accounts *a,
-    struct cg_rollup_table *t, int outfd, int32_t today, size_t ncols,
-    int replace, const char *prog, struct cg_err *err);
+    struct cg_rollup_table *t, size_t ncols, int replace,
+    const struct cg_run *run, struct cg_err *err);
 void cg_rollup_accounts_free(struct cg_rollup_accounts *a);
 
 /*
- * Without --accounts: a header (keyname, then the first `ncols` figure
- * names) and one row per account in first-seen order, in dialect d.
+ * Without --accounts (rollup_fields.c): a header (keyname, then the
+ * first `ncols` figure names) and one row per account in first-seen
+ * order, in dialect d, to run->out_fd; recency counted to run->today.
  */
 int cg_rollup_write_plain(struct cg_rollup_table *t, const char *keyname,
-    size_t keylen, const struct cg_dialect *d, int outfd, int32_t today,
-    size_t ncols, struct cg_err *err);
+    size_t keylen, const struct cg_dialect *d, size_t ncols,
+    const struct cg_run *run, struct cg_err *err);
 
-/* ---- the driver ---- */
+/* ---- options (rollup_opts.c) ---- */
 
+#define CG_ROLLUP_MAX_WINDOW 36525L	/* a century of days: beyond, a typo */
+
+/*
+ * What the command line asked for; the run (run.h) brings the rest
+ * (operands, today, date order, columns, reader settings, output fd).
+ * Strings are borrowed (argv); the opts own only the `where` array.
+ */
 struct cg_rollup_opts {
-	const char *prog;	/* for messages */
 	const char *key;	/* --key header, or NULL: role "account" */
 	const char *value;	/* --value header, or NULL: role "value" */
 	const char *date;	/* --date header, or NULL: role "date" */
-	const char *distinct;	/* --distinct header, or NULL: no contacts */
-	char *const *where;	/* --where specs */
+	const char *distinct;	/* --distinct header (the last one given),
+				 * or NULL: no contacts */
+	const char **where;	/* --where specs */
 	size_t nwhere;
 	const char *accounts;	/* --accounts FILE, or NULL: no join */
 	const char *accounts_key; /* --accounts-key header, or NULL */
 	const char *rejects;	/* --rejects FILE, or NULL */
-	long window;		/* days; > 0 */
+	long window;		/* days, 1 to CG_ROLLUP_MAX_WINDOW */
+	int window_set;		/* from --window, not the default */
 	int strict;		/* skipped deals are an error */
 	int replace;		/* put figures into same-named columns */
-	int32_t today;
-	int dates;		/* enum cg_date_order for the date column */
-	const struct cg_colmap *cols;	/* --col overrides (may be NULL) */
-	struct cg_reader_opts ropts;	/* for the deal log */
 };
 
+/* Defaults: no options, a window of 365 days. Free with _free. */
+void cg_rollup_opts_init(struct cg_rollup_opts *o);
+void cg_rollup_opts_free(struct cg_rollup_opts *o);
+
+/* --window DAYS: 0, or -1 (CG_EUSAGE, "--window wants a number of days
+ * from 1 to 36525, not 'x'"). */
+int cg_rollup_parse_window(struct cg_rollup_opts *o, const char *arg,
+    struct cg_err *err);
+
+/* --where COL=VALUE, kept (arg borrowed) for cg_rollup_where_new. 0. */
+int cg_rollup_add_where(struct cg_rollup_opts *o, const char *arg,
+    struct cg_err *err);
+
 /*
- * Read the deal log from the operands argv[0..argc) (none or "-" is
- * stdin), write the rollup as CSV to `outfd`. Warnings about skipped
- * deals go to stderr. Returns 0, or -1 with err filled (nothing more
- * has been written to outfd after an error in the deal log, as output
- * starts only once the log has been read).
+ * After every option: --accounts-key and --replace need --accounts, the
+ * deal log (run->argc/argv) and --accounts cannot both be stdin
+ * (CG_EUSAGE); --accounts and --rejects (but "-") are declared to the
+ * run (cg_run_input/cg_run_output), so the spine refuses an output that
+ * is an input; then the [rollup] section of run->cfg (may be NULL):
+ * `window`, which --window overrides but which must be good either way
+ * (CG_ECONFIG at its line). 0 or -1.
  */
-int cg_rollup_run(const struct cg_rollup_opts *o, int argc, char **argv,
-    int outfd, struct cg_err *err);
+int cg_rollup_check(struct cg_rollup_opts *o, struct cg_run *run,
+    struct cg_err *err);
+
+/* ---- the driver (rollup.c) ---- */
+
+/*
+ * Read the deal log from the run's operands (none or "-" is stdin),
+ * write the rollup as CSV to run->out_fd. Warnings about skipped deals
+ * go through the run (cg_warning). Returns 0, or -1 with err filled
+ * (nothing more has been written to the output after an error in the
+ * deal log, as output starts only once the log has been read).
+ */
+int cg_rollup_run(const struct cg_rollup_opts *o, const struct cg_run *run,
+    struct cg_err *err);
+
+/* The roles the driver reads (account, value, date), for --inspect. */
+extern const struct cg_role_need cg_rollup_roles[];
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * rollup_join.c - writing the rollup: one row per key, or the --accounts
- * file with the figures joined onto it.
+ * rollup_join.c - the rollup joined onto the --accounts file: its keys
+ * read first, then every row written with the figures (rollup_fields.c
+ * formats them, and writes the plain table without --accounts).
  *
  * The accounts file is read twice rather than held in memory: the first
  * pass only interns its keys (so deals can be checked against them while
@@ -16,6 +17,7 @@
 #include "clientgrade/csv.h"
 #include "clientgrade/roles.h"
 #include "clientgrade/rollup.h"
+#include "clientgrade/run.h"
 
 struct cg_rollup_accounts {
 	struct cg_reader *r;
@@ -29,44 +31,31 @@ cg_rollup_accounts_name(const struct cg_rollup_accounts *a)
 	return a->name;
 }
 
-/* Leftmost column named `name` under the header rules, or (size_t)-1. */
-size_t
-cg_rollup_header_col(const struct cg_row *hdr, const char *name, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < hdr->n; i++)
-		if (cg_header_eq(hdr->f[i], hdr->len[i], name, n))
-			return i;
-	return (size_t)-1;
-}
-
 static int
 find_key(struct cg_rollup_accounts *a, const struct cg_row *hdr,
     const char *dealkey, size_t dealkeylen, const char *accounts_key,
     const struct cg_colmap *cols, struct cg_err *err)
 {
 	if (accounts_key != NULL) {
-		a->kcol = cg_rollup_header_col(hdr, accounts_key,
+		a->kcol = cg_header_find(hdr, accounts_key,
 		    strlen(accounts_key));
-		if (a->kcol == (size_t)-1)
+		if (a->kcol == CG_NO_COL)
 			return cg_err_set(err, CG_EROLE, a->name, 0, 0,
 			    "no column '%s' (--accounts-key)", accounts_key);
 		return 0;
 	}
 	/* The deal log's key header first: deals.account joins onto
 	 * accounts.account without anyone having to say so. */
-	a->kcol = cg_rollup_header_col(hdr, dealkey, dealkeylen);
-	if (a->kcol != (size_t)-1)
+	a->kcol = cg_header_find(hdr, dealkey, dealkeylen);
+	if (a->kcol != CG_NO_COL)
 		return 0;
 	return cg_role_require(hdr, cols, "account", a->name, &a->kcol, err);
 }
 
 struct cg_rollup_accounts *
 cg_rollup_accounts_load(const char *path, const char *dealkey,
-    size_t dealkeylen, const char *accounts_key,
-    const struct cg_colmap *cols, struct cg_rollup_table *t,
-    const char *prog, struct cg_err *err)
+    size_t dealkeylen, const char *accounts_key, struct cg_rollup_table *t,
+    const struct cg_run *run, struct cg_err *err)
 {
 	struct cg_rollup_accounts *a = cg_xcalloc(1, sizeof(*a));
 	struct cg_reader_opts ro;
@@ -74,8 +63,11 @@ cg_rollup_accounts_load(const char *path, const char *dealkey,
 	long ndup = 0, dupline = 0, nempty = 0, emptyline = 0;
 	int rc;
 
-	memset(&ro, 0, sizeof(ro));
-	ro.rewindable = 1;
+	/* The run's encoding, notes and closed-stdin rule; its own dialect
+	 * (another export may use another delimiter and decimal mark). */
+	ro = cg_run_reader_opts(run, 1);
+	ro.delim = 0;
+	ro.decimal = 0;
 	a->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	if ((a->r = cg_reader_open_path(path, &ro, err)) == NULL) {
 		free(a);
@@ -87,7 +79,7 @@ cg_rollup_accounts_load(const char *path, const char *dealkey,
 			    "empty accounts file");
 		goto fail;
 	}
-	if (find_key(a, hdr, dealkey, dealkeylen, accounts_key, cols,
+	if (find_key(a, hdr, dealkey, dealkeylen, accounts_key, run->cols,
 	    err) < 0)
 		goto fail;
 	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
@@ -108,12 +100,12 @@ cg_rollup_accounts_load(const char *path, const char *dealkey,
 	if (rc < 0)
 		goto fail;
 	if (nempty > 0)
-		cg_warn(prog, "%ld account row%s with an empty %s get%s no "
+		cg_warning(run, "%ld account row%s with an empty %s get%s no "
 		    "figures (first: %s:%ld)", nempty, nempty == 1 ? "" : "s",
 		    hdr->f[a->kcol], nempty == 1 ? "s" : "", a->name,
 		    emptyline);
 	if (ndup > 0)
-		cg_warn(prog, "%ld account row%s repeat%s an earlier %s and "
+		cg_warning(run, "%ld account row%s repeat%s an earlier %s and "
 		    "get%s the same figures (first: %s:%ld)", ndup,
 		    ndup == 1 ? "" : "s", ndup == 1 ? "s" : "",
 		    hdr->f[a->kcol], ndup == 1 ? "s" : "", a->name, dupline);
@@ -150,8 +142,8 @@ sort_puts(struct cg_put *p, size_t n)
 
 int
 cg_rollup_accounts_write(struct cg_rollup_accounts *a,
-    struct cg_rollup_table *t, int outfd, int32_t today, size_t ncols,
-    int replace, const char *prog, struct cg_err *err)
+    struct cg_rollup_table *t, size_t ncols, int replace,
+    const struct cg_run *run, struct cg_err *err)
 {
 	const struct cg_row *hdr = cg_reader_hdr(a->r), *row;
 	struct cg_dialect *d = cg_reader_dialect(a->r);
@@ -168,24 +160,24 @@ cg_rollup_accounts_write(struct cg_rollup_accounts *a,
 	 * take the leftmost column of a name: the old one. */
 	for (c = 0; c < ncols; c++) {
 		const char *nm = cg_rollup_colnames[c];
-		size_t at = cg_rollup_header_col(hdr, nm, strlen(nm));
+		size_t at = cg_header_find(hdr, nm, strlen(nm));
 
-		if (at != (size_t)-1 && replace) {
+		if (at != CG_NO_COL && replace) {
 			target[c] = at;
 			continue;
 		}
-		if (at != (size_t)-1)
+		if (at != CG_NO_COL)
 			cg_buf_printf(&clash, "%s%s", clash.len ? ", " : "",
 			    nm);
 		target[c] = hdr->n + app++;
 	}
 	if (clash.len > 0)
-		cg_warn(prog, "%s already has column%s %s; tools read the "
+		cg_warning(run, "%s already has column%s %s; tools read the "
 		    "leftmost of a name (--replace overwrites them)", a->name,
 		    strchr(clash.s, ',') ? "s" : "", clash.s);
 	cg_buf_free(&clash);
 
-	w = cg_writer_new(outfd, "<stdout>", d);
+	w = cg_writer_new(run->out_fd, "<stdout>", d);
 	for (c = 0; c < ncols; c++) {
 		put[c].col = target[c];
 		put[c].s = cg_rollup_colnames[c];
@@ -200,7 +192,7 @@ cg_rollup_accounts_write(struct cg_rollup_accounts *a,
 		size_t kl = row->len[a->kcol];
 
 		cg_rollup_format(kl == 0 ? NULL : cg_rollup_find(t,
-		    row->f[a->kcol], kl), today, d->decimal, f);
+		    row->f[a->kcol], kl), run->today, d->decimal, f);
 		for (c = 0; c < ncols; c++) {
 			put[c].col = target[c];
 			put[c].s = f[c];
@@ -212,43 +204,6 @@ cg_rollup_accounts_write(struct cg_rollup_accounts *a,
 	}
 	if (rc < 0)
 		goto fail;
-	return cg_writer_close(w, err);
-fail:
-	cg_writer_close(w, NULL);
-	return -1;
-}
-
-int
-cg_rollup_write_plain(struct cg_rollup_table *t, const char *keyname,
-    size_t keylen, const struct cg_dialect *d, int outfd, int32_t today,
-    size_t ncols, struct cg_err *err)
-{
-	struct cg_writer *w = cg_writer_new(outfd, "<stdout>", d);
-	struct cg_put put[1 + CG_ROLLUP_NCOLS];
-	char f[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX];
-	size_t i, c, n = cg_rollup_count(t);
-
-	put[0].col = 0;
-	put[0].s = keyname;
-	put[0].n = keylen;
-	for (c = 0; c < ncols; c++) {
-		put[1 + c].col = 1 + c;
-		put[1 + c].s = cg_rollup_colnames[c];
-		put[1 + c].n = CG_STRLEN;
-	}
-	if (cg_writer_row(w, NULL, put, 1 + ncols, err) < 0)
-		goto fail;
-	for (i = 0; i < n; i++) {
-		const struct cg_rollup_acc *a = cg_rollup_at(t, i);
-
-		cg_rollup_format(a, today, d->decimal, f);
-		put[0].s = cg_rollup_key(a);
-		put[0].n = a->keylen;
-		for (c = 0; c < ncols; c++)
-			put[1 + c].s = f[c];
-		if (cg_writer_row(w, NULL, put, 1 + ncols, err) < 0)
-			goto fail;
-	}
 	return cg_writer_close(w, err);
 fail:
 	cg_writer_close(w, NULL);

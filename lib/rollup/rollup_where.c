@@ -28,7 +28,7 @@ struct cg_rollup_where {
 };
 
 struct cg_rollup_where *
-cg_rollup_where_new(char *const *spec, size_t n, struct cg_err *err)
+cg_rollup_where_new(const char *const *spec, size_t n, struct cg_err *err)
 {
 	struct cg_rollup_where *w = cg_xcalloc(1, sizeof(*w));
 	size_t i, j;
@@ -87,20 +87,16 @@ int
 cg_rollup_where_bind(struct cg_rollup_where *w, const struct cg_row *hdr,
     const char *file, struct cg_err *err)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < w->n; i++) {
 		struct cond *c = &w->c[i];
 
-		for (k = 0; k < hdr->n; k++)
-			if (cg_header_eq(hdr->f[k], hdr->len[k], c->name,
-			    c->namelen))
-				break;
-		if (k == hdr->n)
+		c->col = cg_header_find(hdr, c->name, c->namelen);
+		if (c->col == CG_NO_COL)
 			return cg_err_set(err, CG_EROLE, file, 0, 0,
 			    "--where: no column '%.*s'", (int)c->namelen,
 			    c->name);
-		c->col = k;
 	}
 	return 0;
 }

@@ -1,16 +1,21 @@
 /*
  * test_rollup.c - the account table, distinct counts, the window, the
- * output fields and the --where filter of rollup.
+ * output fields, the --where filter, the options and their checks, and
+ * whole runs of rollup through its engine.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
+#include "clientgrade/config.h"
 #include "clientgrade/rollup.h"
+#include "clientgrade/run.h"
 #include "clientgrade/value.h"
 
 static int32_t
@@ -221,7 +226,8 @@ match(struct cg_rollup_where *w, const char *stage, const char *agent)
 static void
 where_values_of_one_column_are_or_columns_are_and(void **state)
 {
-	char *spec[] = { "deal_stage=Won", "agent=Ana", "DEAL STAGE=Lost" };
+	const char *spec[] = { "deal_stage=Won", "agent=Ana",
+	    "DEAL STAGE=Lost" };
 	struct cg_err err;
 	struct cg_rollup_where *w = cg_rollup_where_new(spec, 3, &err);
 
@@ -252,7 +258,7 @@ where_with_no_conditions_matches_everything(void **state)
 static void
 where_value_may_be_empty_or_hold_an_equals_sign(void **state)
 {
-	char *spec[] = { "agent=", "deal_stage=a=b" };
+	const char *spec[] = { "agent=", "deal_stage=a=b" };
 	struct cg_err err;
 	struct cg_rollup_where *w = cg_rollup_where_new(spec, 2, &err);
 
@@ -266,7 +272,7 @@ where_value_may_be_empty_or_hold_an_equals_sign(void **state)
 static void
 where_spec_without_column_is_a_usage_error(void **state)
 {
-	char *spec1[] = { "Won" }, *spec2[] = { "=Won" };
+	const char *spec1[] = { "Won" }, *spec2[] = { "=Won" };
 	struct cg_err err;
 
 	(void)state;
@@ -279,7 +285,7 @@ where_spec_without_column_is_a_usage_error(void **state)
 static void
 where_on_a_missing_column_names_it(void **state)
 {
-	char *spec[] = { "stage=Won" };
+	const char *spec[] = { "stage=Won" };
 	struct cg_err err;
 	struct cg_rollup_where *w = cg_rollup_where_new(spec, 1, &err);
 
@@ -288,6 +294,262 @@ where_on_a_missing_column_names_it(void **state)
 	assert_int_equal(err.code, CG_EROLE);
 	assert_string_equal(err.msg, "--where: no column 'stage'");
 	cg_rollup_where_free(w);
+}
+
+/* ---- options and their checks ---- */
+
+static void
+window_takes_1_to_36525_days(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_err err;
+
+	(void)state;
+	cg_rollup_opts_init(&o);
+	assert_int_equal(o.window, 365);
+	assert_int_equal(cg_rollup_parse_window(&o, "30", &err), 0);
+	assert_int_equal(o.window, 30);
+	assert_true(o.window_set);
+	assert_int_equal(cg_rollup_parse_window(&o, "36525", &err), 0);
+	assert_int_equal(cg_rollup_parse_window(&o, "0", &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg, "--window wants a number of days from 1 "
+	    "to 36525, not '0'");
+	assert_int_equal(cg_rollup_parse_window(&o, "30d", &err), -1);
+	assert_int_equal(cg_rollup_parse_window(&o, "36526", &err), -1);
+	cg_rollup_opts_free(&o);
+}
+
+static void
+accounts_key_and_replace_need_accounts(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_run run;
+	struct cg_err err;
+
+	(void)state;
+	cg_run_init(&run, "rollup");
+	cg_rollup_opts_init(&o);
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	o.accounts_key = "id";
+	assert_int_equal(cg_rollup_check(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg, "--accounts-key needs --accounts");
+	o.replace = 1;
+	assert_int_equal(cg_rollup_check(&o, &run, &err), -1);
+	assert_string_equal(err.msg, "--replace needs --accounts");
+	o.accounts = "accounts.csv";
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	cg_rollup_opts_free(&o);
+}
+
+static void
+the_deal_log_and_accounts_cannot_both_be_stdin(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_run run;
+	struct cg_err err;
+	char *dash[] = { "-" }, *file[] = { "deals.csv" };
+
+	(void)state;
+	cg_run_init(&run, "rollup");
+	cg_rollup_opts_init(&o);
+	o.accounts = "-";
+	assert_int_equal(cg_rollup_check(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg, "the deal log and --accounts cannot "
+	    "both be standard input");
+	run.argc = 1;
+	run.argv = dash;
+	assert_int_equal(cg_rollup_check(&o, &run, &err), -1);
+	run.argv = file;
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	cg_rollup_opts_free(&o);
+}
+
+static void
+check_declares_accounts_and_rejects_to_the_run(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_run run;
+	struct cg_err err;
+
+	(void)state;
+	cg_run_init(&run, "rollup");
+	cg_rollup_opts_init(&o);
+	o.accounts = "accounts.csv";
+	o.rejects = "rej.csv";
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	assert_int_equal(run.nin_extra, 1);
+	assert_string_equal(run.in_extra[0], "accounts.csv");
+	assert_int_equal(run.nout_extra, 1);
+	assert_string_equal(run.out_extra[0].opt, "--rejects");
+	/* "-" is standard output on purpose: not declared. */
+	cg_run_init(&run, "rollup");
+	o.rejects = "-";
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	assert_int_equal(run.nout_extra, 0);
+	cg_run_init(&run, "rollup");
+	o.rejects = "";
+	assert_int_equal(cg_rollup_check(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_EUSAGE);
+	assert_string_equal(err.msg, "--rejects: the file name is empty");
+	cg_rollup_opts_free(&o);
+}
+
+static void
+config_window_is_read_and_checked_even_under_the_option(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_config cfg;
+	struct cg_run run;
+	struct cg_err err;
+
+	(void)state;
+	cg_run_init(&run, "rollup");
+	run.cfg = &cfg;
+	assert_int_equal(cg_config_load_string(&cfg, "c.ini",
+	    "[rollup]\nwindow = 30\n", &err), 0);
+	cg_rollup_opts_init(&o);
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	assert_int_equal(o.window, 30);
+	assert_int_equal(cg_rollup_parse_window(&o, "400", &err), 0);
+	assert_int_equal(cg_rollup_check(&o, &run, &err), 0);
+	assert_int_equal(o.window, 400);
+	cg_rollup_opts_free(&o);
+	cg_config_free(&cfg);
+
+	assert_int_equal(cg_config_load_string(&cfg, "c.ini",
+	    "[rollup]\nwindow = 1y\n", &err), 0);
+	cg_rollup_opts_init(&o);
+	assert_int_equal(cg_rollup_parse_window(&o, "30", &err), 0);
+	assert_int_equal(cg_rollup_check(&o, &run, &err), -1);
+	assert_int_equal(err.code, CG_ECONFIG);
+	assert_string_equal(err.file, "c.ini");
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "window wants a number of days from 1 "
+	    "to 36525, not '1y'");
+	cg_rollup_opts_free(&o);
+	cg_config_free(&cfg);
+}
+
+/* ---- whole runs ---- */
+
+/* The messages of a run, collected. */
+struct said {
+	int n;
+	char msg[4][256];
+	enum cg_say_kind kind[4];
+};
+
+static void
+collect_say(void *ctx, enum cg_say_kind kind, const char *file, long line,
+    long col, const char *msg)
+{
+	struct said *s = ctx;
+
+	(void)file;
+	(void)line;
+	(void)col;
+	if (s->n < 4) {
+		s->kind[s->n] = kind;
+		snprintf(s->msg[s->n], sizeof(s->msg[0]), "%s", msg);
+	}
+	s->n++;
+}
+
+/* A file holding `text`, its name in path (a mkstemp template). */
+static void
+write_file(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+/* Run rollup with `o` on the deal log `deals`; the output into out. */
+static int
+run_on(const struct cg_rollup_opts *o, const char *deals, struct said *said,
+    char *out, size_t cap, struct cg_err *err)
+{
+	char path[] = "/tmp/test_rollup.XXXXXX";
+	char *argv[] = { path, NULL };
+	struct cg_run run;
+	FILE *tmp = tmpfile();
+	size_t n;
+	int rc;
+
+	assert_non_null(tmp);
+	write_file(path, deals);
+	cg_run_init(&run, "rollup");
+	assert_int_equal(cg_parse_date("2026-06-30", 10, CG_DATES_ISO,
+	    &run.today, NULL), CG_V_OK);
+	run.argc = 1;
+	run.argv = argv;
+	run.out_fd = fileno(tmp);
+	run.say = collect_say;
+	run.say_ctx = said;
+	memset(said, 0, sizeof(*said));
+	rc = cg_rollup_run(o, &run, err);
+	rewind(tmp);
+	n = fread(out, 1, cap - 1, tmp);
+	out[n] = '\0';
+	fclose(tmp);
+	unlink(path);
+	return rc;
+}
+
+static void
+run_writes_the_figures_and_warns_through_the_run(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_err err;
+	struct said said;
+	char out[1024];
+
+	(void)state;
+	cg_rollup_opts_init(&o);
+	o.distinct = "agent";
+	assert_int_equal(run_on(&o, "account,agent,date,value\n"
+	    "A,Ana,2026-06-20,100\n"
+	    ",Ana,2026-06-21,5\n"
+	    "A,Ben,2025-01-01,50.5\n"
+	    "B,Ana,2026-06-01,\n"
+	    "B,Ana,2026-06-02,7\n", &said, out, sizeof(out), &err), 0);
+	assert_string_equal(out, "account,orders,volume,avg_order,"
+	    "first_order,last_order,recency_days,orders_12m,volume_12m,"
+	    "contacts\n"
+	    "A,2,150.5,75.25,2025-01-01,2026-06-20,10,1,100,2\n"
+	    "B,1,7,7,2026-06-02,2026-06-02,28,1,7,1\n");
+	assert_int_equal(said.n, 2);
+	assert_int_equal(said.kind[0], CG_SAY_WARNING);
+	assert_non_null(strstr(said.msg[0], "1 deal skipped: empty account "
+	    "(first: /tmp/test_rollup."));
+	assert_non_null(strstr(said.msg[0], ":3)"));
+	assert_non_null(strstr(said.msg[1], "1 deal skipped: empty value "));
+	cg_rollup_opts_free(&o);
+}
+
+static void
+run_with_strict_fails_at_the_first_skipped_deal(void **state)
+{
+	struct cg_rollup_opts o;
+	struct cg_err err;
+	struct said said;
+	char out[256];
+
+	(void)state;
+	cg_rollup_opts_init(&o);
+	o.strict = 1;
+	assert_int_equal(run_on(&o, "account,date,value\nA,2026-01-01,1\n"
+	    "B,2026-01-02,abc\n", &said, out, sizeof(out), &err), -1);
+	assert_int_equal(err.code, CG_EVALUE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(out, "");
+	assert_int_equal(said.n, 0);
+	cg_rollup_opts_free(&o);
 }
 
 int
@@ -309,6 +571,18 @@ main(void)
 		cmocka_unit_test(where_value_may_be_empty_or_hold_an_equals_sign),
 		cmocka_unit_test(where_spec_without_column_is_a_usage_error),
 		cmocka_unit_test(where_on_a_missing_column_names_it),
+		cmocka_unit_test(window_takes_1_to_36525_days),
+		cmocka_unit_test(accounts_key_and_replace_need_accounts),
+		cmocka_unit_test(
+		    the_deal_log_and_accounts_cannot_both_be_stdin),
+		cmocka_unit_test(
+		    check_declares_accounts_and_rejects_to_the_run),
+		cmocka_unit_test(
+		    config_window_is_read_and_checked_even_under_the_option),
+		cmocka_unit_test(
+		    run_writes_the_figures_and_warns_through_the_run),
+		cmocka_unit_test(
+		    run_with_strict_fails_at_the_first_skipped_deal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
