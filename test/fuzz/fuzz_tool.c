@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include "cli.h"
 #include "clientgrade/error.h"
+#include "clientgrade/optparse.h"
+#include "clientgrade/run.h"
 
 #define T_GRADE 1
 #define T_ROLLUP 2
@@ -71,6 +73,32 @@ common(struct cg_common *c, const char *prog, unsigned sel)
 }
 
 /*
+ * The run the spine would build from c (tool.c's fill_run), on the one
+ * operand; output to /dev/null, messages dropped. 0, or -1 when the
+ * config does not load.
+ */
+static int
+make_run(struct cg_run *run, struct cg_common *c, char **argv,
+    struct cg_err *err)
+{
+	if (cg_common_finish(c, err) < 0)
+		return -1;
+	cg_run_init(run, c->prog);
+	run->argc = 1;
+	run->argv = argv;
+	run->out_fd = 1;
+	run->today = c->today;
+	run->today_set = c->today_set;
+	run->dates = c->dates;
+	run->dates_set = c->dates_set;
+	run->delim = c->delim;
+	run->decimal = c->decimal;
+	run->cols = &c->cols;
+	run->cfg = &c->cfg;
+	return 0;
+}
+
+/*
  * The input as an operand: a memory file's path, or "-" with the bytes
  * in a pipe on stdin. *fd is what to close afterwards.
  */
@@ -98,6 +126,200 @@ static void
 run(unsigned sel, char *path, const uint8_t *rest, size_t nrest)
 {
 	struct cg_common c;
+	struct cg_run run;
+	struct cg_err err;
+	char *argv[2] = { path, NULL };
+
+#if CG_FUZZ_TOOL == T_GRADE
+	static const char *const methods[] = { "score", "abc", "rfm", NULL };
+	struct cg_grade_opts o;
+
+	common(&c, "grade", sel);
+	cg_grade_opts_init(&o);
+	if ((sel & 3) == 3)
+		(void)cg_common_opt(&c, CG_OPT_CONFIG, rules_ini, &err);
+	else
+		(void)cg_grade_parse_method(&o, methods[sel & 3], &err);
+	if (sel & 4)
+		o.explain = o.explain_set = 1;
+	if (sel & 8)
+		(void)cg_grade_parse_summary(&o, sel & 0x10 ? "text" : "csv",
+		    &err);
+	else if (sel & 0x10)
+		(void)cg_grade_parse_scale(&o, "A:20%,B:30%,C", &err);
+	if (make_run(&run, &c, argv, &err) == 0 &&
+	    cg_grade_config(&o, run.cfg, &err) == 0)
+		(void)cg_grade_run(&o, &run, &err);
+	cg_grade_opts_free(&o);
+	cg_common_free(&c);
+#elif CG_FUZZ_TOOL == T_ROLLUP
+	struct cg_rollup_opts o;
+	char apath[64];
+	int afd = -1;
+
+	common(&c, "rollup", sel);
+	cg_rollup_opts_init(&o);
+	o.window = sel & 1 ? 30 : 365;
+	o.strict = (sel & 2) != 0;
+	if (sel & 4)
+		(void)cg_rollup_add_where(&o, "deal_stage=Won", &err);
+	if (sel & 8)
+		o.distinct = "sales_agent";
+	if (sel & 0x10)
+		o.rejects = "/dev/null";
+	if (rest != NULL) {
+		afd = fuzz_memfd(rest, nrest);
+		fuzz_path(apath, sizeof(apath), afd);
+		o.accounts = apath;
+		o.replace = (sel & 1) != 0;
+	}
+	if (make_run(&run, &c, argv, &err) == 0 &&
+	    cg_rollup_check(&o, &run, &err) == 0)
+		(void)cg_rollup_run(&o, &run, &err);
+	if (afd >= 0)
+		close(afd);
+	cg_rollup_opts_free(&o);
+	cg_common_free(&c);
+#elif CG_FUZZ_TOOL == T_QUADRANT
+	struct cg_quadrant_opts o;
+
+	common(&c, "quadrant", sel);
+	cg_quadrant_opts_init(&o);
+	if (sel & 1)
+		(void)cg_quadrant_parse_cut(&o, "engagement=6,potential=25000",
+		    &err);
+	o.explain = (sel & 2) != 0;
+	if (sel & 4)
+		o.summary = sel & 8 ? CG_QSUM_TEXT : CG_QSUM_CSV;
+	else if (sel & 8)
+		o.plot = "-";
+	if (sel & 0x10) {
+		o.plot = "/dev/null";
+		o.plot_log = (sel & 1) != 0;
+	}
+	if ((sel & 0x60) == 0x60)
+		o.headroom = 1;
+	if (make_run(&run, &c, argv, &err) == 0 &&
+	    cg_quadrant_check(&o, &run, &err) == 0)
+		(void)cg_quadrant_run(&o, &run, &err);
+	cg_quadrant_opts_free(&o);
+	cg_common_free(&c);
+#elif CG_FUZZ_TOOL == T_TOUCHPLAN
+	struct cg_touchplan_opts o;
+
+	common(&c, "touchplan", sel);
+	cg_touchplan_opts_init(&o);
+	o.format = (sel & 3) % 3;
+	o.by_quadrant = (sel & 4) != 0;
+	o.todo = (sel & 8) != 0;
+	o.strict = (sel & 0x10) != 0;
+	if (sel & 0x80) {
+		o.capacity = 1;
+		o.visit_capacity = 0;
+	}
+	o.have_from = o.have_to = 1;
+	(void)cg_parse_day(TODAY, "--from", &o.from, &err);
+	o.to = o.from + (sel & 0x20 ? 366 : 30);
+	if (make_run(&run, &c, argv, &err) == 0 &&
+	    cg_touchplan_check(&o, &run, &err) == 0)
+		(void)cg_touchplan_run(&o, &run, &err);
+	cg_touchplan_opts_free(&o);
+	cg_common_free(&c);
+#elif CG_FUZZ_TOOL == T_PRUNE
+#include "clientgrade/prune.h"
+#else
+#error "CG_FUZZ_TOOL must name a tool"
+#endif
+
+#define TODAY "2026-12-01"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+static const char *rules_ini;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_setup();
+	rules_ini = fuzz_tmpfile(
+	    "[grade]\nmethod = rules\n[grade.rules]\n"
+	    "A = volume >= 40000 and orders >= 12\n"
+	    "B = volume >= 10000 or (orders >= 6 and referrals > 0)\n"
+	    "C = *\n");
+	return 0;
+}
+
+/* Common options every run gets, plus the set's own. */
+static void
+common(struct cg_common *c, const char *prog, unsigned sel)
+{
+	struct cg_err err;
+
+	cg_common_init(c, prog);
+	if (cg_common_opt(c, CG_OPT_TODAY, TODAY, &err) != 1)
+		abort();
+	if (sel & 0x20)
+		(void)cg_common_opt(c, CG_OPT_DATES, "eu", &err);
+	if (sel & 0x40)
+		(void)cg_common_opt(c, CG_OPT_DECIMAL, ",", &err);
+}
+
+/*
+ * The run the spine would build from c (tool.c's fill_run), on the one
+ * operand; output to /dev/null, messages dropped. 0, or -1 when the
+ * config does not load.
+ */
+static int
+make_run(struct cg_run *run, struct cg_common *c, char **argv,
+    struct cg_err *err)
+{
+	if (cg_common_finish(c, err) < 0)
+		return -1;
+	cg_run_init(run, c->prog);
+	run->argc = 1;
+	run->argv = argv;
+	run->out_fd = 1;
+	run->today = c->today;
+	run->today_set = c->today_set;
+	run->dates = c->dates;
+	run->dates_set = c->dates_set;
+	run->delim = c->delim;
+	run->decimal = c->decimal;
+	run->cols = &c->cols;
+	run->cfg = &c->cfg;
+	return 0;
+}
+
+/*
+ * The input as an operand: a memory file's path, or "-" with the bytes
+ * in a pipe on stdin. *fd is what to close afterwards.
+ */
+static void
+input(const uint8_t *data, size_t n, int pipe_it, char *path, size_t cap,
+    int *fd)
+{
+	int p[2];
+
+	if (pipe_it && n < 32768 && pipe(p) == 0) {
+		if (write(p[1], data, n) != (ssize_t)n)
+			abort();
+		close(p[1]);
+		dup2(p[0], 0);
+		close(p[0]);
+		snprintf(path, cap, "-");
+		*fd = -1;
+		return;
+	}
+	*fd = fuzz_memfd(data, n);
+	fuzz_path(path, cap, *fd);
+}
+
+static void
+run(unsigned sel, char *path, const uint8_t *rest, size_t nrest)
+{
+	struct cg_common c;
+	struct cg_run run;
 	struct cg_err err;
 	char *argv[2] = { path, NULL };
 
