@@ -206,40 +206,6 @@ sniff(struct cg_reader *r)
 	r->d.quote_all = quoted == fields && n > 0;
 }
 
-/* 1 if s[0..n) is all ASCII: eight bytes at a time. */
-static int
-ascii(const char *s, size_t n)
-{
-	uint64_t acc = 0, w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		acc |= w;
-	}
-	for (; i < n; i++)
-		acc |= (unsigned char)s[i];
-	return (acc & 0x8080808080808080ULL) == 0;
-}
-
-/*
- * A file that is not UTF-8 passes through as the bytes it is, but its
- * names would reach an agenda, an .ics or a --owner match as garbage:
- * say so once, at the first such record, and what to do about it.
- */
-static void
-utf8_check(struct cg_reader *r, const struct cg_row *row)
-{
-	if (row->raw == NULL || ascii(row->raw, row->rawlen) ||
-	    cg_utf8_valid(row->raw, row->rawlen))
-		return;
-	r->utf8_noted = 1;
-	cg_say(r->o.run, CG_SAY_NOTE, r->name, row->line, 0, "not valid "
-	    "UTF-8 (from here on, bytes pass through as they are; if the file "
-	    "is Windows-1252, as German and French Excel write, say "
-	    "--encoding cp1252)");
-}
-
 /* Load the first line (or all of a short file) for sniffing. 0 or -1. */
 static int
 first_line(struct cg_reader *r, struct cg_err *err)
@@ -343,9 +309,6 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		r->hdr_f[i] = r->hdr_fb + r->foff[i];
 	}
 	r->hdr_raw = cg_xstrndup(r->row.raw ? r->row.raw : "", r->row.rawlen);
-	r->utf8_noted = r->d.encoding != NULL;
-	if (!r->utf8_noted)
-		utf8_check(r, &r->row);
 	r->hdr.n = r->nf;
 	r->hdr.f = r->hdr_f;
 	r->hdr.len = r->hdr_len;
@@ -371,8 +334,6 @@ cg_reader_next(struct cg_reader *r, const struct cg_row **row,
 	if ((rc = cg_rd_read_record(r, err)) <= 0)
 		return rc;
 	r->row.index++;
-	if (!r->utf8_noted)
-		utf8_check(r, &r->row);
 	if (r->row.n != r->hdr.n) {
 		if (r->row.n > r->hdr.n)
 			return cg_row_err(err, CG_ERAGGED, r, &r->row, r->hdr.n,

@@ -6,11 +6,14 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/run.h"
+#include "clientgrade/value.h"
 #include "reader_int.h"
 
 /* Write all of buf to the spool. */
@@ -32,6 +35,95 @@ cg_rd_spool_write(struct cg_reader *r, const char *p, size_t n, struct cg_err *e
 	return 0;
 }
 
+/*
+ * Length of the valid UTF-8 character at s (RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF), or 0.
+ */
+static size_t
+utf8_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		len = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		len = 3;
+		if (u[0] == 0xE0)
+			lo = 0xA0;
+		else if (u[0] == 0xED)
+			hi = 0x9F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		len = 4;
+		if (u[0] == 0xF0)
+			lo = 0x90;
+		else if (u[0] == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (n < len || u[1] < lo || u[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if (u[i] < 0x80 || u[i] > 0xBF)
+			return 0;
+	return len;
+}
+
+/*
+ * A file that is not UTF-8 passes through as the bytes it is, but its
+ * names would reach an agenda, an .ics or a --owner match as garbage:
+ * say so once, at the first such line, and what to do about it. The
+ * bytes are checked as they are read, a buffer at a time (all ASCII is
+ * one quick pass), up to a character cut by the end of the buffer.
+ */
+static void
+utf8_scan(struct cg_reader *r)
+{
+	const char *s = r->buf + r->utf8_from, *p;
+	size_t n = r->end - r->utf8_from, k, back;
+	long line;
+
+	/* A character the next read completes is checked then. */
+	for (back = 0; !r->eof && back < 3 && back < n &&
+	    ((unsigned char)s[n - 1 - back] & 0xC0) == 0x80; back++)
+		;
+	if (!r->eof && back < n && (unsigned char)s[n - 1 - back] >= 0xC0)
+		n -= back + 1;
+	/* ASCII runs at word speed; each other character is checked. */
+	for (k = 0; k < n; ) {
+		size_t len;
+
+		while (k + 32 <= n) {
+			uint64_t w[4];
+
+			memcpy(w, s + k, 32);
+			if ((w[0] | w[1] | w[2] | w[3]) &
+			    0x8080808080808080ULL)
+				break;
+			k += 32;
+		}
+		while (k < n && (unsigned char)s[k] < 0x80)
+			k++;
+		if (k == n || (len = utf8_len(s + k, n - k)) == 0)
+			break;
+		k += len;
+	}
+	r->utf8_from += k;
+	if (k >= n)
+		return;
+	/* The line of the bad byte: r->line is the line at buf[beg]. */
+	line = r->line;
+	for (p = r->buf + r->beg; p < s + k; p++)
+		if (*p == '\n')
+			line++;
+	r->utf8_noted = 1;
+	cg_say(r->o.run, CG_SAY_NOTE, r->name, line, 0, "not valid UTF-8 "
+	    "(from here on, bytes pass through as they are; if the file is "
+	    "Windows-1252, as German and French Excel write, say --encoding "
+	    "cp1252)");
+}
+
 /* Read more input after [beg, end), moving it to the front. 0 or -1. */
 int
 cg_rd_fill(struct cg_reader *r, struct cg_err *err)
@@ -41,6 +133,8 @@ cg_rd_fill(struct cg_reader *r, struct cg_err *err)
 	if (r->beg > 0) {
 		memmove(r->buf, r->buf + r->beg, r->end - r->beg);
 		r->end -= r->beg;
+		r->utf8_from = r->utf8_from > r->beg ? r->utf8_from - r->beg :
+		    0;
 		r->beg = 0;
 	}
 	if (r->end == r->cap) {
@@ -73,31 +167,7 @@ cg_rd_fill(struct cg_reader *r, struct cg_err *err)
 	if (r->spooling && cg_rd_spool_write(r, r->buf + r->end, (size_t)n, err) < 0)
 		return -1;
 	r->end += (size_t)n;
+	if (!r->utf8_noted && !r->rewound && r->d.encoding == NULL)
+		utf8_scan(r);
 	return 0;
-}
-
-/*
- * Length of the next segment at buf[beg]: up to and including a line feed
- * or a lone carriage return. 0 when more input is needed first.
- */
-size_t
-cg_rd_segment(struct cg_reader *r)
-{
-	const char *s = r->buf + r->beg;
-	size_t avail = r->end - r->beg;
-	const char *nl = memchr(s, '\n', avail);
-	const char *cr;
-	size_t len;
-
-	if (nl != NULL)
-		len = (size_t)(nl - s) + 1;
-	else if (r->eof || avail == r->cap)
-		len = avail;	/* last piece, or a line longer than the buffer */
-	else
-		return 0;
-	/* A CR that is not the CR of a final CR LF ends a segment too. */
-	if (len >= 2 && (cr = memchr(s, '\r', len - (nl != NULL ? 2 : 1)))
-	    != NULL)
-		len = (size_t)(cr - s) + 1;
-	return len;
 }

@@ -9,6 +9,8 @@
 
 #include <sys/types.h>
 
+#include <string.h>
+
 #include <csv.h>
 #include <iconv.h>
 
@@ -67,7 +69,9 @@ struct cg_reader {
 	int spool;		/* fd of the temporary copy of a pipe, or -1 */
 	int spooling;		/* copying what we read into spool */
 	struct cg_rd_decoder *dec;	/* input that is not UTF-8 */
-	int utf8_noted;		/* the not-UTF-8 note was said */
+	int utf8_noted;		/* the not-UTF-8 note was said (or is not
+				 * needed: decoded input) */
+	size_t utf8_from;	/* buf offset not yet checked for UTF-8 */
 	int rewound;		/* on a second pass */
 	long nerrcells;		/* spreadsheet error cells read as missing */
 	long errcell_line;	/* the first one's line */
@@ -91,7 +95,34 @@ ssize_t cg_rd_decode_read(struct cg_reader *r, char *dst, size_t cap,
 int cg_rd_spool_write(struct cg_reader *r, const char *p, size_t n,
     struct cg_err *err);
 int cg_rd_fill(struct cg_reader *r, struct cg_err *err);
-size_t cg_rd_segment(struct cg_reader *r);
+void cg_rd_utf8_scan(struct cg_reader *r, size_t from);
+
+/*
+ * (Inline: it runs once a line.) Length of the next segment at buf[beg]: up to and including a line feed
+ * or a lone carriage return. 0 when more input is needed first.
+ */
+static inline size_t
+cg_rd_segment(struct cg_reader *r)
+{
+	const char *s = r->buf + r->beg;
+	size_t avail = r->end - r->beg;
+	const char *nl = memchr(s, '\n', avail);
+	const char *cr;
+	size_t len;
+
+	if (nl != NULL)
+		len = (size_t)(nl - s) + 1;
+	else if (r->eof || avail == r->cap)
+		len = avail;	/* last piece, or a line longer than the buffer */
+	else
+		return 0;
+	/* A CR that is not the CR of a final CR LF ends a segment too. */
+	if (len >= 2 && (cr = memchr(s, '\r', len - (nl != NULL ? 2 : 1)))
+	    != NULL)
+		len = (size_t)(cr - s) + 1;
+	return len;
+}
+
 
 /* row.c: character column (1-based) of byte `off` of a line at ls. */
 long cg_rd_char_col(const char *ls, size_t off);

@@ -67,7 +67,7 @@ expect "plot is the input" 2 "quadrant: --plot: q.csv is also an input; nothing 
     "quadrant --plot q.csv q.csv"
 expect "plot is stdout" 2 "quadrant: --plot: p.svg is also standard output; nothing was written" \
     "quadrant --plot p.svg q.csv > p.svg"
-expect "stdout to /dev/null is fine" 0 "" "grade $D accounts.csv > /dev/null"
+expect "stdout to /dev/null is fine" 0 "" "grade -q $D accounts.csv > /dev/null"
 no_temps "refusals"
 
 expect "empty -r" 2 "prune: --rejects: the file name is empty" "prune $D -r '' leads.csv"
