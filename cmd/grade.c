@@ -11,14 +11,8 @@ CG_SETTER(set_scale, cg_grade_parse_scale)
 CG_SETTER(set_summary, cg_grade_parse_summary)
 CG_SETTER(set_weight, cg_grade_parse_weight)
 
-static int
-set_explain(void *o, const char *a, struct cg_err *e)
-{
-	struct cg_grade_opts *g = o;
-
-	g->explain = g->explain_set = 1;
-	return 0;
-}
+CG_SETTER(set_explain, cg_grade_parse_explain)
+CG_SETTER(set_worksheet, cg_grade_parse_worksheet)
 
 static const struct cg_opt opts[] = {
 	CG_OPT_GROUP("Grading"),
@@ -31,6 +25,8 @@ static const struct cg_opt opts[] = {
 	{ "abc", 0, CG_ARG_REQUIRED, "split",
 	    "abc: percent of volume per grade (default: 80,15,5)", set_abc },
 	CG_OPT_GROUP("Output"),
+	{ "worksheet", 0, CG_ARG_NONE, NULL,
+	    "write a fill-in sheet of 1..5 ratings instead", set_worksheet },
 	{ "explain", 'e', CG_ARG_NONE, NULL,
 	    "append grade_reason: why each row got its grade", set_explain },
 	{ "summary", 0, CG_ARG_OPTIONAL, "csv|text",

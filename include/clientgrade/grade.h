@@ -256,6 +256,7 @@ struct cg_grade_opts {
 	size_t nrules;
 	int explain, explain_set;
 	int summary, summary_set;	/* enum cg_grade_summary */
+	int worksheet;			/* --worksheet: write the sheet */
 	char *colname[CG_GC_N];		/* owned */
 };
 
@@ -274,6 +275,10 @@ int cg_grade_parse_scale(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
 int cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
+int cg_grade_parse_explain(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_worksheet(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
 
 /*
  * Take [grade], [grade.weights], [grade.ranges], [grade.rules] and
@@ -283,6 +288,12 @@ int cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
  */
 int cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
     struct cg_err *err);
+
+/*
+ * --worksheet: a fill-in CSV (see grade_sheet.c) from the run's file
+ * operands, or a blank one without them (stdin is not read). 0 or -1.
+ */
+int cg_grade_worksheet(const struct cg_run *run, struct cg_err *err);
 
 /*
  * Grade the run's input (its operands, or stdin) to run->out_fd. Returns

@@ -52,13 +52,26 @@ find(struct cg_grade_ctx *g, const struct cg_row *hdr,
 		}
 	} else if ((rc = cg_role_use(g->run, hdr, role, &g->col[f], err)) < 0)
 		return -1;
+	if (rc == 0) {
+		/* A rep's judgement where the CRM has nothing: the
+		 * worksheet's <factor>_rating column (--worksheet). */
+		char rname[48];
+
+		snprintf(rname, sizeof(rname), "%s_rating",
+		    cg_grade_factor(f)->name);
+		g->col[f] = cg_header_find(hdr, rname, strlen(rname));
+		g->rating[f] = rc = g->col[f] != CG_NO_COL;
+		if (rc > 0 && f == CG_GF_RECENCY)
+			g->recency_date = 0;
+	}
 	if (rc == 0 && required)
 		return cg_role_require(hdr, cols, f == CG_GF_RECENCY ?
 		    "last_order" : role, file, &g->col[f], err);
 	g->in_file[f] = rc > 0;
 	/* A column found under another name than the role's is named in
 	 * the reasons ("volume 14/30 (revenue: top 56%)"). */
-	if (rc > 0 && cg_role_find_how(hdr, cols, f == CG_GF_RECENCY &&
+	if (rc > 0 && !g->rating[f] && cg_role_find_how(hdr, cols,
+	    f == CG_GF_RECENCY &&
 	    g->recency_date ? "last_order" : role, &stored, &how, NULL) > 0 &&
 	    how != CG_ROLE_EXACT)
 		g->colname[f] = cg_xstrndup(hdr->f[g->col[f]],
@@ -100,7 +113,8 @@ resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
 			g->used[f] = (need >> f) & 1;
 		any |= g->used[f];
 		g->by_rank[f] = g->used[f] && (o->method != CG_GM_SCORE ||
-		    !o->has_range[f]) && o->method != CG_GM_RULES;
+		    !o->has_range[f]) && o->method != CG_GM_RULES &&
+		    !(o->method == CG_GM_SCORE && g->rating[f]);
 	}
 	if (!any)
 		return cg_err_set(err, CG_EROLE, file, 0, 0, "no factor to "
@@ -354,6 +368,8 @@ cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
 	unsigned mask = 0;
 	int f, rc, twopass, shares;
 
+	if (o->worksheet)
+		return cg_grade_worksheet(run, err);
 	memset(&g, 0, sizeof(g));
 	g.o = o;
 	g.run = run;

@@ -20,6 +20,8 @@ struct cg_grade_ctx {
 	int in_file[CG_GF_N];		/* the file has the column */
 	int used[CG_GF_N];		/* the method reads it */
 	int used_hint[CG_GF_N];		/* ... if the file has it */
+	int rating[CG_GF_N];		/* from a <factor>_rating column,
+					 * 1..5 with 5 best */
 	char *colname[CG_GF_N];		/* the factor's column, when not
 					 * named as the factor (owned) */
 	int recency_date;		/* recency from last_order (date) */

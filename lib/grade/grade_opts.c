@@ -355,3 +355,19 @@ cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
 	o->abc_set = 1;
 	return 0;
 }
+
+int
+cg_grade_parse_explain(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->explain = o->explain_set = 1;
+	return 0;
+}
+
+int
+cg_grade_parse_worksheet(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->worksheet = 1;
+	return 0;
+}

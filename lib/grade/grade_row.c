@@ -25,6 +25,22 @@ cg_grade_num(const struct cg_grade_ctx *g, char *buf, double v, int prec)
 	return buf;
 }
 
+/* A worksheet rating: a number from 1 to 5, else an error at the cell. */
+static int
+rating(struct cg_grade_ctx *g, const struct cg_row *row, size_t c,
+    double *v, struct cg_err *err)
+{
+	const struct cg_row *h = cg_reader_hdr(g->r);
+	int rc = cg_field_num(g->r, row, c, v, err);
+
+	if (rc > 0 && !(*v >= 1 && *v <= 5))
+		return cg_row_err(err, CG_EVALUE, g->r, row, c, "%.*s: '%.*s' "
+		    "is not a rating from 1 (poor) to 5 (excellent)",
+		    (int)h->len[c], h->f[c], (int)(row->len[c] > 20 ? 20 :
+		    row->len[c]), row->f[c]);
+	return rc;
+}
+
 int
 cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
     unsigned mask, double *v, int *have, struct cg_err *err)
@@ -38,7 +54,10 @@ cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
 		if (!(mask & (1u << f)) || !g->in_file[f])
 			continue;
 		c = g->col[f];
-		if (f == CG_GF_RECENCY && g->recency_date) {
+		if (g->rating[f]) {
+			if ((rc = rating(g, row, c, &v[f], err)) < 0)
+				return -1;
+		} else if (f == CG_GF_RECENCY && g->recency_date) {
 			rc = cg_field_date(g->r, row, c, &g->dc, g->run, &day,
 			    err);
 			if (rc > 0)

@@ -19,6 +19,8 @@ norm(const struct cg_grade_ctx *g, int f, double x, double *top)
 	double t;
 
 	*top = -1;
+	if (g->rating[f])
+		return (x - 1) / 4;	/* 1 poor .. 5 excellent, as judged */
 	if (cg_grade_zero_is_none(f) && x <= 0)
 		return 0;	/* no business earns nothing */
 	if (!g->by_rank[f]) {
@@ -44,6 +46,10 @@ detail(const struct cg_grade_ctx *g, struct cg_buf *b, int f, double x,
 	/* Name the column when it is not the factor's own name, so the
 	 * reason says what the points were counted from. */
 	cg_buf_adds(b, " (");
+	if (g->rating[f]) {
+		cg_buf_printf(b, "rated %s/5)", cg_grade_num(g, n1, x, 1));
+		return;
+	}
 	if (g->colname[f] != NULL)
 		cg_buf_printf(b, "%s: ", g->colname[f]);
 	switch (f) {
