@@ -13,6 +13,8 @@ CG_SETTER(set_weight, cg_grade_parse_weight)
 
 CG_SETTER(set_explain, cg_grade_parse_explain)
 CG_SETTER(set_worksheet, cg_grade_parse_worksheet)
+CG_SETTER(set_previous, cg_grade_parse_previous)
+CG_SETTER(set_group, cg_grade_parse_group)
 
 static const struct cg_opt opts[] = {
 	CG_OPT_GROUP("Grading"),
@@ -25,6 +27,8 @@ static const struct cg_opt opts[] = {
 	{ "abc", 0, CG_ARG_REQUIRED, "split",
 	    "abc: percent of volume per grade (default: 80,15,5)", set_abc },
 	CG_OPT_GROUP("Output"),
+	{ "previous", 0, CG_ARG_REQUIRED, "file",
+	    "add grade_change against an earlier output", set_previous },
 	{ "worksheet", 0, CG_ARG_NONE, NULL,
 	    "write a fill-in sheet of 1..5 ratings instead", set_worksheet },
 	{ "explain", 'e', CG_ARG_NONE, NULL,
@@ -32,6 +36,8 @@ static const struct cg_opt opts[] = {
 	{ "summary", 0, CG_ARG_OPTIONAL, "csv|text",
 	    "a line per grade, not the rows (default: csv)",
 	    set_summary },
+	{ "group", 0, CG_ARG_REQUIRED, "col",
+	    "with --summary: a table per value of COL", set_group },
 	CG_OPT_END
 };
 
@@ -46,6 +52,10 @@ init(void *o)
 static int
 check(void *o, struct cg_run *run, struct cg_err *err)
 {
+	const char *prev = ((struct cg_grade_opts *)o)->previous;
+
+	if (prev != NULL && cg_run_input(run, "--previous", prev, err) < 0)
+		return -1;
 	return cg_grade_config(o, run->cfg, err);
 }
 

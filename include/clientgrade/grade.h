@@ -238,7 +238,7 @@ enum cg_grade_summary { CG_GS_NONE, CG_GS_CSV, CG_GS_TEXT };
 
 /* Output column names. */
 enum { CG_GC_GRADE, CG_GC_SCORE, CG_GC_SHARE, CG_GC_RFM, CG_GC_SEGMENT,
-	CG_GC_REASON, CG_GC_N };
+	CG_GC_CHANGE, CG_GC_REASON, CG_GC_N };
 
 struct cg_grade_opts {
 	int method;			/* enum cg_grade_method */
@@ -257,6 +257,8 @@ struct cg_grade_opts {
 	int explain, explain_set;
 	int summary, summary_set;	/* enum cg_grade_summary */
 	int worksheet;			/* --worksheet: write the sheet */
+	const char *previous;		/* --previous OLD.csv, or NULL */
+	const char *group;		/* --group COL for --summary, or NULL */
 	char *colname[CG_GC_N];		/* owned */
 };
 
@@ -278,6 +280,10 @@ int cg_grade_parse_abc(struct cg_grade_opts *o, const char *arg,
 int cg_grade_parse_explain(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
 int cg_grade_parse_worksheet(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_previous(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_group(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
 
 /*

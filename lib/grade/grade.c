@@ -241,6 +241,7 @@ columns(const struct cg_grade_ctx *g, const struct cg_row *hdr,
 		on[k] = k == CG_GC_GRADE ||
 		    (k == CG_GC_SCORE && o->method != CG_GM_RULES) ||
 		    (k == CG_GC_SHARE && o->method == CG_GM_ABC) ||
+		    (k == CG_GC_CHANGE && o->previous != NULL) ||
 		    ((k == CG_GC_RFM || k == CG_GC_SEGMENT) &&
 		    o->method == CG_GM_RFM) || (k == CG_GC_REASON && o->explain);
 		name = o->colname[k];
@@ -263,6 +264,28 @@ columns(const struct cg_grade_ctx *g, const struct cg_row *hdr,
 	return napp;
 }
 
+/*
+ * The --group column: a role of that name (owner: the owner column
+ * whatever it is called), else the column of that name. CG_NO_COL and
+ * err filled when there is none.
+ */
+static size_t
+group_col(const struct cg_grade_ctx *g, const struct cg_row *hdr,
+    struct cg_err *err)
+{
+	const char *name = g->o->group;
+	size_t c = cg_header_find(hdr, name, strlen(name));
+	int how;
+
+	if (c == CG_NO_COL && cg_role_aliases(name) != NULL &&
+	    cg_role_find_how(hdr, g->run->cols, name, &c, &how, NULL) <= 0)
+		c = CG_NO_COL;
+	if (c == CG_NO_COL)
+		cg_err_set(err, CG_EROLE, cg_reader_name(g->r), hdr->line, 0,
+		    "--group: no column '%s'", name);
+	return c;
+}
+
 /* The last pass: write each row, or tally it for the summary. */
 static int
 emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
@@ -271,17 +294,26 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	const struct cg_grade_opts *o = g->o;
 	struct cg_writer *w = NULL;
 	struct cg_put put[CG_GC_N];
-	struct cg_grade_tally tally[66];
+	struct cg_grade_tally *tally, *tl;
+	struct cg_strtab groups;
+	const char **gnames = NULL;
+	size_t gcol = CG_NO_COL, ngroups = 1, gi;
 	struct cg_grade_res res;
 	struct cg_buf why = CG_BUF_INIT;
 	const struct cg_row *row;
 	size_t outcol[CG_GC_N], k, np, ngrades;
 	int on[CG_GC_N], have[CG_GF_N], rc;
 	double v[CG_GF_N];
-	char score[48], share[48];
+	char score[48], share[48], cbuf[2 * CG_GRADE_NAMELEN + 8];
+	const char *change = "";
+	int was;
 
 	ngrades = o->method == CG_GM_RULES ? g->nrulegrade : o->scale.n;
-	memset(tally, 0, sizeof(tally));
+	tally = cg_xcalloc(ngrades + 1, sizeof(*tally));
+	cg_strtab_init(&groups);
+	if (o->group != NULL && o->summary != CG_GS_NONE &&
+	    (gcol = group_col(g, hdr, err)) == CG_NO_COL)
+		goto fail;
 	columns(g, hdr, outcol, on, o->summary != CG_GS_NONE);
 	if (o->summary == CG_GS_NONE) {
 		w = cg_writer_new(g->run->out_fd, "<stdout>",
@@ -302,9 +334,31 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 		cg_buf_adds(&why, "");
 		res.why = o->explain && w != NULL ? &why : NULL;
 		compute(g, v, have, &res);
+		was = CG_GRADE_PREV_NEW;
+		if (g->has_prev)
+			change = cg_grade_prev_change(&g->prev, row,
+			    res.graded ? cg_grade_name(g, res.g) : "", cbuf,
+			    sizeof(cbuf), &was);
 		if (w == NULL) {
-			cg_grade_summary_add(&tally[res.graded ? res.g :
+			tl = tally;
+			if (gcol != CG_NO_COL) {
+				int added;
+
+				gi = cg_strtab_intern(&groups, row->f[gcol],
+				    row->len[gcol], &added);
+				if (added && gi > 0)
+					tally = cg_xreallocarray(tally, (gi + 1) *
+					    (ngrades + 1), sizeof(*tally)),
+					    memset(&tally[gi * (ngrades + 1)], 0,
+					    (ngrades + 1) * sizeof(*tally));
+				tl = &tally[gi * (ngrades + 1)];
+			}
+			cg_grade_summary_add(&tl[res.graded ? res.g :
 			    ngrades], v, have, &res);
+			if (g->has_prev)
+				tl[res.graded ? res.g : ngrades].was[was >= 0 ?
+				    (size_t)was : was == CG_GRADE_PREV_NONE ?
+				    CG_GRADE_PREV_MAXG : CG_GRADE_PREV_MAXG + 1]++;
 			continue;
 		}
 		score[0] = share[0] = '\0';
@@ -323,6 +377,7 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 			    cg_grade_name(g, res.g) : "") :
 			    k == CG_GC_SCORE ? score :
 			    k == CG_GC_SHARE ? share :
+			    k == CG_GC_CHANGE ? change :
 			    k == CG_GC_RFM ? (res.has_cell ? res.cell : "") :
 			    k == CG_GC_SEGMENT ? (res.has_cell ? res.segment :
 			    "") : why.s;
@@ -334,12 +389,30 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	if (rc < 0)
 		goto fail;
 	cg_buf_free(&why);
-	if (w == NULL)
-		return cg_grade_summary_write(g, tally, ngrades,
+	if (g->has_prev)
+		cg_grade_prev_report(&g->prev, g->run);
+	if (w == NULL) {
+		if (gcol != CG_NO_COL) {
+			ngroups = groups.n;
+			gnames = cg_xcalloc(ngroups + 1, sizeof(*gnames));
+			for (gi = 0; gi < ngroups; gi++)
+				gnames[gi] = cg_strtab_key(&groups, gi, NULL);
+		}
+		rc = cg_grade_summary_write(g, tally, ngroups, gnames,
+		    gcol != CG_NO_COL ? o->group : NULL, ngrades,
 		    g->in_file[CG_GF_VOLUME], o->method != CG_GM_RULES,
 		    cg_reader_dialect(g->r), err);
+		free(gnames);
+		free(tally);
+		cg_strtab_free(&groups);
+		return rc;
+	}
+	free(tally);
+	cg_strtab_free(&groups);
 	return cg_writer_close(w, err);
 fail:
+	free(tally);
+	cg_strtab_free(&groups);
 	cg_buf_free(&why);
 	cg_writer_close(w, NULL);
 	return -1;
@@ -354,6 +427,8 @@ ctx_free(struct cg_grade_ctx *g)
 		cg_grade_vals_free(&g->vals[f]);
 		free(g->colname[f]);
 	}
+	if (g->has_prev)
+		cg_grade_prev_free(&g->prev);
 	cg_grade_vals_free(&g->scores);
 }
 
@@ -392,6 +467,21 @@ cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
 	g.r = cg_input_reader(in);
 	if (resolve(&g, hdr, run->cols, cg_reader_name(g.r), err) < 0)
 		goto fail;
+	if (o->previous != NULL) {
+		if (cg_grade_prev_load(&g.prev, o->previous, run, hdr,
+		    o->colname[CG_GC_GRADE], err) < 0)
+			goto fail;
+		g.has_prev = 1;
+		{
+			const char *order[64];
+			size_t i, n = o->method == CG_GM_RULES ?
+			    g.nrulegrade : o->scale.n;
+
+			for (i = 0; i < n && i < 64; i++)
+				order[i] = cg_grade_name(&g, i);
+			cg_grade_prev_sort(&g.prev, order, i);
+		}
+	}
 	if (collect(&g, in, err) < 0)
 		goto fail;
 	for (f = 0; f < CG_GF_N; f++)

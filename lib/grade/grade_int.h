@@ -10,6 +10,36 @@
 #include "clientgrade/csv.h"
 #include "clientgrade/field.h"
 #include "clientgrade/grade.h"
+#include "clientgrade/strtab.h"
+
+/* --previous (grade_previous.c). */
+#define CG_GRADE_PREV_MAXG 16		/* distinct old grades kept */
+#define CG_GRADE_PREV_NONE (-1)		/* an old row without a grade */
+#define CG_GRADE_PREV_NEW (-2)		/* not in OLD */
+struct cg_grade_prev {
+	const char *path;		/* borrowed */
+	int by_id;			/* keys are ids, else account names */
+	size_t col;			/* key column of this run's input */
+	struct cg_strtab keys;
+	signed char *old;		/* old grade index per key */
+	size_t cap;
+	unsigned char *seen;		/* key matched by this run */
+	char *names[CG_GRADE_PREV_MAXG];/* old grade names (owned) */
+	size_t nnames;
+};
+int cg_grade_prev_load(struct cg_grade_prev *p, const char *path,
+    const struct cg_run *run, const struct cg_row *newhdr,
+    const char *gradecol, struct cg_err *err);
+/* "same", "new" or "B->A" (in buf); *was: old index, _NONE or _NEW. */
+const char *cg_grade_prev_change(struct cg_grade_prev *p,
+    const struct cg_row *row, const char *grade, char *buf, size_t cap,
+    int *was);
+/* Put the old grade names in the order of `order` (the scale). */
+void cg_grade_prev_sort(struct cg_grade_prev *p, const char *const *order,
+    size_t n);
+void cg_grade_prev_report(const struct cg_grade_prev *p,
+    const struct cg_run *run);
+void cg_grade_prev_free(struct cg_grade_prev *p);
 
 struct cg_grade_ctx {
 	const struct cg_grade_opts *o;
@@ -33,6 +63,8 @@ struct cg_grade_ctx {
 	size_t nrulegrade;		/* rules: distinct grade names */
 	const char *rulegrade[64];
 	size_t rulegi[64];		/* rule -> index into rulegrade */
+	struct cg_grade_prev prev;	/* --previous */
+	int has_prev;
 };
 
 struct cg_grade_res {
@@ -80,18 +112,28 @@ void cg_grade_why_scale(const struct cg_grade_ctx *g, struct cg_buf *b,
     size_t gi);
 
 /* ---- summary (grade_summary.c) ---- */
+
 struct cg_grade_tally {
 	size_t n;			/* rows */
 	size_t nvol;			/* rows with a volume */
 	double vol;
 	size_t nscore;
 	double score;
+	size_t was[CG_GRADE_PREV_MAXG + 2];	/* --previous: old grade,
+						 * then none, then new */
 };
 
 void cg_grade_summary_add(struct cg_grade_tally *t, const double *v,
     const int *have, const struct cg_grade_res *res);
+/*
+ * Write the summary of `ngroups` tables of ngrades + 1 tallies each (the
+ * last: no grade), one per value gname[i] of column `gcol` (--group), and
+ * one over all; gcol NULL: one table (ngroups 1, gname unused).
+ */
 int cg_grade_summary_write(const struct cg_grade_ctx *g,
-    const struct cg_grade_tally *t, size_t ngrades, int has_volume,
-    int has_score, const struct cg_dialect *d, struct cg_err *err);
+    const struct cg_grade_tally *t, size_t ngroups,
+    const char *const *gname, const char *gcol, size_t ngrades,
+    int has_volume, int has_score, const struct cg_dialect *d,
+    struct cg_err *err);
 
 #endif

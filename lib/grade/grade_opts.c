@@ -12,7 +12,8 @@
 #include "clientgrade/value.h"
 
 static const char *const default_col[CG_GC_N] = {
-	"grade", "score", "cum_share", "rfm", "segment", "grade_reason"
+	"grade", "score", "cum_share", "rfm", "segment", "grade_change",
+	"grade_reason"
 };
 
 void
@@ -145,7 +146,7 @@ section_grade(struct cg_grade_opts *o, struct cg_config *cfg,
 {
 	static const char *const colkey[CG_GC_N] = {
 		"grade_column", "score_column", "share_column", "rfm_column",
-		"segment_column", "reason_column"
+		"segment_column", "change_column", "reason_column"
 	};
 	struct cg_config_entry *e;
 	size_t i;
@@ -325,6 +326,9 @@ cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
 			    "(give one a weight above 0 with --weight or "
 			    "[grade.weights])");
 	}
+	if (o->group != NULL && o->summary == CG_GS_NONE)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--group goes with --summary (a table per group)");
 	if (o->method == CG_GM_RULES && o->nrules == 0)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
 		    "--method rules needs a [grade.rules] section in the "
@@ -369,5 +373,27 @@ cg_grade_parse_worksheet(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err)
 {
 	o->worksheet = 1;
+	return 0;
+}
+
+int
+cg_grade_parse_previous(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (*arg == '\0')
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--previous: the file name is empty");
+	o->previous = arg;
+	return 0;
+}
+
+int
+cg_grade_parse_group(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (*arg == '\0')
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--group: the column name is empty");
+	o->group = arg;
 	return 0;
 }

@@ -4,9 +4,11 @@
  * the input's dialect or as an aligned text table.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "clientgrade/alloc.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/value.h"
 #include "grade_int.h"
@@ -26,14 +28,17 @@ cg_grade_summary_add(struct cg_grade_tally *t, const double *v,
 	}
 }
 
-#define NCOL 6
+#define NBASE 6			/* the columns every summary has */
+#define NCOL (NBASE + CG_GRADE_PREV_MAXG + 2)	/* with --previous's */
 
 /* One table line as strings; cells point into buf. */
 static void
 line(const struct cg_grade_tally *t, const struct cg_grade_tally *all,
     const char *name, int has_volume, int has_score, char decimal,
-    int text, char buf[NCOL][48], const char *cell[NCOL])
+    int text, size_t nwas, char buf[NCOL][48], const char *cell[NCOL])
 {
+	size_t k;
+
 	const char *pct = text ? "%" : "";
 	char num[40];
 
@@ -57,17 +62,25 @@ line(const struct cg_grade_tally *t, const struct cg_grade_tally *all,
 	cell[3] = buf[3];
 	cell[4] = buf[4];
 	cell[5] = buf[5];
+	/* --previous: how many of them had each old grade before. */
+	for (k = 0; k < nwas; k++) {
+		size_t i = k + 2 < nwas ? k : k + 2 == nwas ?
+		    CG_GRADE_PREV_MAXG : CG_GRADE_PREV_MAXG + 1;
+
+		snprintf(buf[NBASE + k], 48, "%zu", t->was[i]);
+		cell[NBASE + k] = buf[NBASE + k];
+	}
 }
 
 /* One aligned line: grade left, numbers right, no trailing blanks. */
 static void
-text_line(FILE *out, const char *const *cell, const size_t *w)
+text_line(FILE *out, const char *const *cell, const size_t *w, size_t ncol)
 {
 	char lbuf[NCOL * 64];
 	size_t len = 0, k;
 	int n;
 
-	for (k = 0; k < NCOL; k++) {
+	for (k = 0; k < ncol; k++) {
 		n = snprintf(lbuf + len, sizeof(lbuf) - len,
 		    k == 0 ? "%-*s" : "  %*s", (int)w[k], cell[k]);
 		if (n > 0)
@@ -79,27 +92,19 @@ text_line(FILE *out, const char *const *cell, const size_t *w)
 	fprintf(out, "%.*s\n", (int)len, lbuf);
 }
 
-int
-cg_grade_summary_write(const struct cg_grade_ctx *g,
-    const struct cg_grade_tally *t, size_t ngrades, int has_volume,
-    int has_score, const struct cg_dialect *d, struct cg_err *err)
+/* The lines of one table (a line per grade, (none), all): how many. */
+static size_t
+lines(const struct cg_grade_ctx *g, const struct cg_grade_tally *t,
+    size_t ngrades, int has_volume, int has_score, char decimal, int text,
+    size_t nwas, char buf[66][NCOL][48], const char *cell[66][NCOL])
 {
-	static const char *const head[NCOL] = {
-		"grade", "accounts", "accounts_share", "volume",
-		"volume_share", "mean_score"
-	};
-	static const char *const thead[NCOL] = {
-		"grade", "accounts", "share", "volume", "share", "mean score"
-	};
-	int text = g->o->summary == CG_GS_TEXT;
-	size_t nl = ngrades + 2, i, k, w[NCOL] = { 0 };
-	struct cg_grade_tally all = { 0, 0, 0, 0, 0 };
-	char buf[66][NCOL][48];	/* 64 grades, (none), all */
-	const char *cell[66][NCOL];
-	struct cg_writer *wr;
-	FILE *out = stdout;
+	struct cg_grade_tally all;
+	size_t i, k;
 
+	memset(&all, 0, sizeof(all));
 	for (i = 0; i <= ngrades; i++) {
+		for (k = 0; k < CG_GRADE_PREV_MAXG + 2; k++)
+			all.was[k] += t[i].was[k];
 		all.n += t[i].n;
 		all.nvol += t[i].nvol;
 		all.vol += t[i].vol;
@@ -108,35 +113,129 @@ cg_grade_summary_write(const struct cg_grade_ctx *g,
 	}
 	for (i = 0, k = 0; i < ngrades; i++, k++)
 		line(&t[i], &all, cg_grade_name(g, i), has_volume, has_score,
-		    d->decimal, text, buf[k], cell[k]);
+		    decimal, text, nwas, buf[k], cell[k]);
 	if (t[ngrades].n > 0)
 		line(&t[ngrades], &all, "(none)", has_volume, has_score,
-		    d->decimal, text, buf[k], cell[k]), k++;
-	line(&all, &all, "all", has_volume, has_score, d->decimal, text,
+		    decimal, text, nwas, buf[k], cell[k]), k++;
+	line(&all, &all, "all", has_volume, has_score, decimal, text, nwas,
 	    buf[k], cell[k]);
-	nl = k + 1;
-	if (!text) {
-		wr = cg_writer_new(g->run->out_fd, "<stdout>", d);
-		if (cg_writer_strings(wr, head, NCOL, err) < 0)
-			goto fail;
-		for (i = 0; i < nl; i++)
-			if (cg_writer_strings(wr, cell[i], NCOL, err) < 0)
-				goto fail;
-		return cg_writer_close(wr, err);
-fail:
-		cg_writer_close(wr, NULL);
-		return -1;
-	}
-	for (k = 0; k < NCOL; k++) {
+	return k + 1;
+}
+
+static void
+text_table(FILE *out, const char *const *thead, const char *cell[66][NCOL],
+    size_t nl, size_t ncol)
+{
+	size_t w[NCOL] = { 0 }, i, k;
+
+	for (k = 0; k < ncol; k++) {
 		w[k] = strlen(thead[k]);
 		for (i = 0; i < nl; i++)
 			if (strlen(cell[i][k]) > w[k])
 				w[k] = strlen(cell[i][k]);
 	}
 	for (i = 0; i <= nl; i++)
-		text_line(out, i == 0 ? thead : cell[i - 1], w);
+		text_line(out, i == 0 ? thead : cell[i - 1], w, ncol);
+}
+
+int
+cg_grade_summary_write(const struct cg_grade_ctx *g,
+    const struct cg_grade_tally *t, size_t ngroups,
+    const char *const *gname, const char *gcol, size_t ngrades,
+    int has_volume, int has_score, const struct cg_dialect *d,
+    struct cg_err *err)
+{
+	const char *head[NCOL + 1] = {
+		"grade", "accounts", "accounts_share", "volume",
+		"volume_share", "mean_score"
+	};
+	const char *thead[NCOL] = {
+		"grade", "accounts", "share", "volume", "share", "mean score"
+	};
+	char washead[CG_GRADE_PREV_MAXG + 2][CG_GRADE_NAMELEN + 16];
+	int text = g->o->summary == CG_GS_TEXT;
+	size_t nwas = g->has_prev ? g->prev.nnames + 2 : 0;
+	size_t ncol = NBASE + nwas, nl, i, k, grp;
+	char (*buf)[NCOL][48] = cg_xcalloc(66, sizeof(*buf));	/* 64
+					 * grades, (none), all */
+	const char *cell[66][NCOL], *row[NCOL + 1];
+	struct cg_grade_tally *sum = NULL;
+	struct cg_writer *wr = NULL;
+	FILE *out = stdout;
+	int rc = 0;
+
+	for (k = 0; k < nwas; k++) {
+		snprintf(washead[k], sizeof(washead[k]), "was_%s", k + 2 < nwas ?
+		    g->prev.names[k] : k + 2 == nwas ? "none" : "new");
+		head[NBASE + k] = thead[NBASE + k] = washead[k];
+	}
+	if (!text) {
+		wr = cg_writer_new(g->run->out_fd, "<stdout>", d);
+		if (gcol != NULL) {
+			row[0] = gcol;
+			memcpy(row + 1, head, ncol * sizeof(*row));
+		}
+		if (cg_writer_strings(wr, gcol != NULL ? row : head, ncol +
+		    (gcol != NULL), err) < 0)
+			goto fail;
+	}
+	/* --group: a table per group, then one over all of them. */
+	if (gcol != NULL) {
+		sum = cg_xcalloc(ngrades + 1, sizeof(*sum));
+		for (grp = 0; grp < ngroups; grp++)
+			for (i = 0; i <= ngrades; i++) {
+				const struct cg_grade_tally *x =
+				    &t[grp * (ngrades + 1) + i];
+
+				sum[i].n += x->n;
+				sum[i].nvol += x->nvol;
+				sum[i].vol += x->vol;
+				sum[i].nscore += x->nscore;
+				sum[i].score += x->score;
+				for (k = 0; k < CG_GRADE_PREV_MAXG + 2; k++)
+					sum[i].was[k] += x->was[k];
+			}
+	}
+	for (grp = 0; grp < ngroups + (gcol != NULL); grp++) {
+		const struct cg_grade_tally *x = grp < ngroups ?
+		    &t[grp * (ngrades + 1)] : sum;
+		const char *label = grp < ngroups && gcol != NULL ?
+		    gname[grp] : "(all)";
+
+		nl = lines(g, x, ngrades, has_volume, has_score, d->decimal,
+		    text, nwas, buf, cell);
+		if (text) {
+			if (gcol != NULL)
+				fprintf(out, "%s%s: %s\n", grp ? "\n" : "", gcol,
+				    label);
+			text_table(out, thead, cell, nl, ncol);
+			continue;
+		}
+		for (i = 0; i < nl; i++) {
+			if (gcol == NULL) {
+				if (cg_writer_strings(wr, cell[i], ncol, err) < 0)
+					goto fail;
+				continue;
+			}
+			row[0] = label;
+			memcpy(row + 1, cell[i], ncol * sizeof(*row));
+			if (cg_writer_strings(wr, row, ncol + 1, err) < 0)
+				goto fail;
+		}
+		if (gcol == NULL)
+			break;
+	}
+	free(sum);
+	free(buf);
+	if (!text)
+		return cg_writer_close(wr, err);
 	if (fflush(out) != 0)
 		return cg_err_set(err, CG_EWRITE, NULL, 0, 0,
 		    "write error:");
-	return 0;
+	return rc;
+fail:
+	free(sum);
+	free(buf);
+	cg_writer_close(wr, NULL);
+	return -1;
 }
