@@ -15,6 +15,7 @@ CG_SETTER(set_explain, cg_grade_parse_explain)
 CG_SETTER(set_worksheet, cg_grade_parse_worksheet)
 CG_SETTER(set_previous, cg_grade_parse_previous)
 CG_SETTER(set_group, cg_grade_parse_group)
+CG_SETTER(set_plot, cg_grade_parse_plot)
 
 static const struct cg_opt opts[] = {
 	CG_OPT_GROUP("Grading"),
@@ -38,6 +39,8 @@ static const struct cg_opt opts[] = {
 	    set_summary },
 	{ "group", 0, CG_ARG_REQUIRED, "col",
 	    "with --summary: a table per value of COL", set_group },
+	{ "plot", 0, CG_ARG_REQUIRED, "file.svg",
+	    "also draw the Pareto curve and grades as SVG", set_plot },
 	CG_OPT_END
 };
 
@@ -52,11 +55,7 @@ init(void *o)
 static int
 check(void *o, struct cg_run *run, struct cg_err *err)
 {
-	const char *prev = ((struct cg_grade_opts *)o)->previous;
-
-	if (prev != NULL && cg_run_input(run, "--previous", prev, err) < 0)
-		return -1;
-	return cg_grade_config(o, run->cfg, err);
+	return cg_grade_check(o, run, err);
 }
 
 static int
@@ -82,11 +81,7 @@ static const struct cg_role_need roles[] = {
 
 static const struct cg_tool tool = {
 	"grade",
-	"grade [-e] [-m method] [-s scale] [-w factor=n] [--abc split]\n"
-	"             [--summary[=csv|text]] [--col role=header] "
-	"[--config file]\n"
-	"             [--dates us|eu|iso] [--decimal .|,] [--delimiter c]\n"
-	"             [--today yyyy-mm-dd] [file ...]",
+	GRADE_SYNOPSIS,
 	opts, sections, init, check, run, release, roles
 };
 

@@ -230,6 +230,17 @@ void cg_grade_rule_free(struct cg_grade_rule *rule);
 
 /* ---- the tool ---- */
 
+/* grade(1)'s SYNOPSIS, as --help prints it after "usage: ". */
+#define GRADE_SYNOPSIS \
+	"grade [-eq] [-m method] [-s scale] [-w factor=n] [--abc split]\n" \
+	"             [--summary[=csv|text] [--group col]] [--previous file]\n" \
+	"             [--plot file.svg] [--worksheet] [--inspect] " \
+	"[--col role=header]\n" \
+	"             [--config file] [--dates us|eu|iso|serial] " \
+	"[--decimal .|,]\n" \
+	"             [--delimiter c] [--encoding name] [--today yyyy-mm-dd]\n" \
+	"             [file ...]"
+
 enum cg_grade_method {
 	CG_GM_SCORE, CG_GM_ABC, CG_GM_RFM, CG_GM_RULES
 };
@@ -259,6 +270,7 @@ struct cg_grade_opts {
 	int worksheet;			/* --worksheet: write the sheet */
 	const char *previous;		/* --previous OLD.csv, or NULL */
 	const char *group;		/* --group COL for --summary, or NULL */
+	const char *plot;		/* --plot FILE.svg, or NULL */
 	char *colname[CG_GC_N];		/* owned */
 };
 
@@ -285,6 +297,8 @@ int cg_grade_parse_previous(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
 int cg_grade_parse_group(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
+int cg_grade_parse_plot(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
 
 /*
  * Take [grade], [grade.weights], [grade.ranges], [grade.rules] and
@@ -293,6 +307,13 @@ int cg_grade_parse_group(struct cg_grade_opts *o, const char *arg,
  * 0 or -1 (CG_ECONFIG with file and line, or CG_EUSAGE).
  */
 int cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err);
+
+/*
+ * The tool's check hook: declare --previous and --plot to the run (the
+ * spine refuses outputs that are inputs), then cg_grade_config.
+ */
+int cg_grade_check(struct cg_grade_opts *o, struct cg_run *run,
     struct cg_err *err);
 
 /*

@@ -294,7 +294,9 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	const struct cg_grade_opts *o = g->o;
 	struct cg_writer *w = NULL;
 	struct cg_put put[CG_GC_N];
-	struct cg_grade_tally *tally, *tl;
+	struct cg_grade_tally *tally, *tl, *ptally = NULL;
+	double *pvol = NULL;
+	size_t npvol = 0, cappvol = 0;
 	struct cg_strtab groups;
 	const char **gnames = NULL;
 	size_t gcol = CG_NO_COL, ngroups = 1, gi;
@@ -310,6 +312,8 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 
 	ngrades = o->method == CG_GM_RULES ? g->nrulegrade : o->scale.n;
 	tally = cg_xcalloc(ngrades + 1, sizeof(*tally));
+	if (o->plot != NULL)
+		ptally = cg_xcalloc(ngrades + 1, sizeof(*ptally));
 	cg_strtab_init(&groups);
 	if (o->group != NULL && o->summary != CG_GS_NONE &&
 	    (gcol = group_col(g, hdr, err)) == CG_NO_COL)
@@ -334,6 +338,18 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 		cg_buf_adds(&why, "");
 		res.why = o->explain && w != NULL ? &why : NULL;
 		compute(g, v, have, &res);
+		if (ptally != NULL) {
+			cg_grade_summary_add(&ptally[res.graded ? res.g :
+			    ngrades], v, have, &res);
+			if (have[CG_GF_VOLUME]) {
+				if (npvol == cappvol) {
+					cappvol = cappvol ? cappvol * 2 : 1024;
+					pvol = cg_xreallocarray(pvol, cappvol,
+					    sizeof(*pvol));
+				}
+				pvol[npvol++] = v[CG_GF_VOLUME];
+			}
+		}
 		was = CG_GRADE_PREV_NEW;
 		if (g->has_prev)
 			change = cg_grade_prev_change(&g->prev, row,
@@ -391,6 +407,19 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	cg_buf_free(&why);
 	if (g->has_prev)
 		cg_grade_prev_report(&g->prev, g->run);
+	if (ptally != NULL) {
+		struct cg_buf svg = CG_BUF_INIT;
+
+		cg_grade_plot_svg(&svg, g, pvol, npvol, ptally, ngrades);
+		rc = cg_grade_plot_write(o->plot, &svg, err);
+		cg_buf_free(&svg);
+		free(pvol);
+		free(ptally);
+		pvol = NULL;
+		ptally = NULL;
+		if (rc < 0)
+			goto fail;
+	}
 	if (w == NULL) {
 		if (gcol != CG_NO_COL) {
 			ngroups = groups.n;
@@ -411,6 +440,8 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	cg_strtab_free(&groups);
 	return cg_writer_close(w, err);
 fail:
+	free(pvol);
+	free(ptally);
 	free(tally);
 	cg_strtab_free(&groups);
 	cg_buf_free(&why);
@@ -486,7 +517,7 @@ cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
 		goto fail;
 	for (f = 0; f < CG_GF_N; f++)
 		if (g.used[f] || (f == CG_GF_VOLUME && g.in_file[f] &&
-		    o->summary != CG_GS_NONE) || (g.in_file[f] && o->explain &&
+		    (o->summary != CG_GS_NONE || o->plot != NULL)) || (g.in_file[f] && o->explain &&
 		    o->method == CG_GM_RULES))
 			mask |= 1u << f;
 	if (shares && collect_scores(&g, in, mask, err) < 0)

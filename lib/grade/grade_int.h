@@ -123,6 +123,13 @@ struct cg_grade_tally {
 						 * then none, then new */
 };
 
+/* --plot (grade_plot.c): the SVG of the Pareto curve and the bars, and
+ * writing it (vol is sorted in place). */
+void cg_grade_plot_svg(struct cg_buf *b, const struct cg_grade_ctx *g,
+    double *vol, size_t n, const struct cg_grade_tally *t, size_t ngrades);
+int cg_grade_plot_write(const char *path, const struct cg_buf *svg,
+    struct cg_err *err);
+
 void cg_grade_summary_add(struct cg_grade_tally *t, const double *v,
     const int *have, const struct cg_grade_res *res);
 /*

@@ -397,3 +397,22 @@ cg_grade_parse_group(struct cg_grade_opts *o, const char *arg,
 	o->group = arg;
 	return 0;
 }
+
+int
+cg_grade_parse_plot(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->plot = arg;	/* an empty name is refused by the spine */
+	return 0;
+}
+
+int
+cg_grade_check(struct cg_grade_opts *o, struct cg_run *run,
+    struct cg_err *err)
+{
+	if ((o->previous != NULL && cg_run_input(run, "--previous",
+	    o->previous, err) < 0) || (o->plot != NULL && cg_run_output(run,
+	    "--plot", o->plot, err) < 0))
+		return -1;
+	return cg_grade_config(o, run->cfg, err);
+}
