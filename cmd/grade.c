@@ -81,7 +81,7 @@ static const struct cg_role_need roles[] = {
 
 static const struct cg_tool tool = {
 	"grade",
-	GRADE_SYNOPSIS,
+	CG_GRADE_SYNOPSIS,
 	opts, sections, init, check, run, release, roles
 };
 

@@ -231,7 +231,7 @@ void cg_grade_rule_free(struct cg_grade_rule *rule);
 /* ---- the tool ---- */
 
 /* grade(1)'s SYNOPSIS, as --help prints it after "usage: ". */
-#define GRADE_SYNOPSIS \
+#define CG_GRADE_SYNOPSIS \
 	"grade [-eq] [-m method] [-s scale] [-w factor=n] [--abc split]\n" \
 	"             [--summary[=csv|text] [--group col]] [--previous file]\n" \
 	"             [--plot file.svg] [--worksheet] [--inspect] " \
