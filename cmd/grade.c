@@ -28,19 +28,19 @@ static const struct cg_opt opts[] = {
 	{ "abc", 0, CG_ARG_REQUIRED, "split",
 	    "abc: percent of volume per grade (default: 80,15,5)", set_abc },
 	CG_OPT_GROUP("Output"),
-	{ "previous", 0, CG_ARG_REQUIRED, "file",
-	    "add grade_change against an earlier output", set_previous },
 	{ "worksheet", 0, CG_ARG_NONE, NULL,
 	    "write a fill-in sheet of 1..5 ratings instead", set_worksheet },
 	{ "explain", 'e', CG_ARG_NONE, NULL,
 	    "append grade_reason: why each row got its grade", set_explain },
+	{ "previous", 0, CG_ARG_REQUIRED, "file",
+	    "add grade_change against an earlier output", set_previous },
+	{ "plot", 0, CG_ARG_REQUIRED, "file.svg",
+	    "also draw the Pareto curve and grades as SVG", set_plot },
 	{ "summary", 0, CG_ARG_OPTIONAL, "csv|text",
 	    "a line per grade, not the rows (default: csv)",
 	    set_summary },
 	{ "group", 0, CG_ARG_REQUIRED, "col",
 	    "with --summary: a table per value of COL", set_group },
-	{ "plot", 0, CG_ARG_REQUIRED, "file.svg",
-	    "also draw the Pareto curve and grades as SVG", set_plot },
 	CG_OPT_END
 };
 
