@@ -8,10 +8,17 @@
  * detection prune streams (one pass, O(1) memory); with it, pass 1 keeps
  * one entry per distinct duplicate key and pass 2 routes the rows.
  *
+ * The command (a struct cg_tool, tool.h) fills a struct cg_prune_opts
+ * with cg_prune_opts_init() and the cg_prune_set_*() setters (one per
+ * option), checks it with cg_prune_opts_check() (which reads the [prune]
+ * section for whatever the command line left unset), then calls
+ * cg_prune_run() once:
+ *
  *     struct cg_prune_opts o;
  *     cg_prune_opts_init(&o);
- *     o.today = ...; o.rejects_path = "dropped.csv";
- *     rc = cg_prune_run(in, &o, &cols, 1, &stats, &err);
+ *     cg_prune_set_rejects(&o, "dropped.csv", &err);
+ *     if (cg_prune_opts_check(&o, &run, &err) < 0 ||
+ *         cg_prune_run(&o, &run, &err) < 0) ...
  *     cg_prune_opts_free(&o);
  */
 #ifndef CLIENTGRADE_PRUNE_H
@@ -20,12 +27,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "buf.h"
-#include "cli.h"
 #include "config.h"
 #include "csv.h"
 #include "error.h"
 #include "field.h"
 #include "roles.h"
+#include "run.h"
+#include "tool.h"
 
 /* The rules, in the order their reasons are listed. */
 enum cg_prune_rule {
@@ -58,6 +66,9 @@ struct cg_prune_opts {
 	unsigned asked;		/* rules named explicitly: their columns
 				 * must exist (else a rule that finds no
 				 * column is silently off) */
+	unsigned off;		/* rules --no-* turned off (applied last) */
+	unsigned set;		/* CG_PRUNE_SET_*: given on the command line,
+				 * so the config does not override them */
 	long stale_days;	/* default 180 */
 	double max_unanswered;	/* default 5 */
 	unsigned dupe_keys;	/* CG_DUPE_* bits, default CG_DUPE_DEFAULT */
@@ -65,13 +76,17 @@ struct cg_prune_opts {
 	size_t nclient_stages;
 	struct cg_prune_cond *conds;	/* owned */
 	size_t nconds;
-	int32_t today;
-	int dates;		/* enum cg_date_order */
-	const char *prog;	/* for date warnings */
-	int dry_run;		/* write nothing, summary on stdout */
+	int dry_run;		/* write nothing, summary on the output */
 	int summary;		/* summary on stderr after a real run */
 	const char *rejects_path;	/* NULL: refuse to drop (unless dry) */
 };
+
+/* Bits of cg_prune_opts.set. */
+#define CG_PRUNE_SET_RULES	1u
+#define CG_PRUNE_SET_STALE	2u
+#define CG_PRUNE_SET_NOREPLY	4u
+#define CG_PRUNE_SET_KEYS	8u
+#define CG_PRUNE_SET_STAGES	16u
 
 /* What happened, for the summary. by_rule counts each rejected row once,
  * under the first rule that rejected it. */
@@ -100,27 +115,78 @@ int cg_prune_add_cond(struct cg_prune_opts *o, const char *spec, int is_min,
     struct cg_err *err);
 
 /*
- * Take the [prune] section of cfg for every setting whose bit is not in
- * `set_by_cli` (keys: rules, stale_days, max_unanswered, dupe_keys,
- * client_stages, require, min; require/min may repeat and add to the
- * command line's). Bits: the CG_PRUNE_SET_* below. 0 or -1.
+ * Option setters, one per option of prune(1), in the shape tool.h's
+ * table wants: `arg` is the option's argument (NULL for a flag). 0, or
+ * -1 (CG_EUSAGE naming the option). An option that sets a rule's
+ * parameter (--stale-days, --max-unanswered, --dupe-keys) or names rules
+ * (--rules) marks them asked: their columns must then exist.
  */
-#define CG_PRUNE_SET_RULES	1u
-#define CG_PRUNE_SET_STALE	2u
-#define CG_PRUNE_SET_NOREPLY	4u
-#define CG_PRUNE_SET_KEYS	8u
-#define CG_PRUNE_SET_STAGES	16u
-int cg_prune_config(struct cg_prune_opts *o, struct cg_config *cfg,
-    unsigned set_by_cli, struct cg_err *err);
+int cg_prune_set_rejects(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* -r, --rejects FILE */
+int cg_prune_set_dry_run(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* -n, --dry-run */
+int cg_prune_set_summary(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* -s, --summary */
+int cg_prune_set_rules(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --rules LIST */
+int cg_prune_set_no_stale(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --no-stale */
+int cg_prune_set_no_noreply(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --no-noreply */
+int cg_prune_set_no_fit(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --no-fit */
+int cg_prune_set_no_dupes(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --no-dupes */
+int cg_prune_set_stale_days(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --stale-days N (0-36525) */
+int cg_prune_set_stages(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --client-stages LIST */
+int cg_prune_set_max_unanswered(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --max-unanswered N (1-1e6) */
+int cg_prune_set_require(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --require COL=VALUE */
+int cg_prune_set_min(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --min COL=N */
+int cg_prune_set_keys(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --dupe-keys LIST */
 
 /*
- * Run prune over `in` (opened rewindable when dupes are on): kept rows to
- * `outfd`, rejects to o->rejects_path (written atomically), summary as
- * o->dry_run/o->summary say. Returns 0, or -1 with err filled; on error
- * the rejects file is not created. *st may be NULL.
+ * Take the [prune] section of cfg for every setting the command line did
+ * not set (keys: rules, stale_days, max_unanswered, dupe_keys,
+ * client_stages, require, min, with the options' syntax; require/min may
+ * repeat and add to the command line's). Keys it does not know are left
+ * unused for the spine's cg_config_check. 0 or -1 (CG_ECONFIG naming the
+ * line).
  */
-int cg_prune_run(struct cg_input *in, const struct cg_prune_opts *o,
-    const struct cg_colmap *cols, int outfd, struct cg_prune_stats *st,
+int cg_prune_config(struct cg_prune_opts *o, struct cg_config *cfg,
+    struct cg_err *err);
+
+/*
+ * The check hook, after every option: refuse to run without a rejects
+ * file (unless a dry run or --inspect), declare the rejects file as an
+ * output of the run (cg_run_output), read run->cfg with
+ * cg_prune_config(), then turn off the rules --no-* named. 0 or -1
+ * (CG_EUSAGE or CG_ECONFIG).
+ */
+int cg_prune_opts_check(struct cg_prune_opts *o, struct cg_run *run,
+    struct cg_err *err);
+
+/*
+ * Prune the run's input (its operands or stdin; spooled when dupes are
+ * on): kept rows to run->out_fd, rejects to o->rejects_path (written
+ * beside it and renamed only when both outputs succeeded). The numbers
+ * go to *st (may be NULL); nothing is printed. Returns 0, or -1 with err
+ * filled; on error the rejects file is not created.
+ */
+int cg_prune_rows(const struct cg_prune_opts *o, const struct cg_run *run,
+    struct cg_prune_stats *st, struct cg_err *err);
+
+/*
+ * prune(1)'s engine: cg_prune_rows, then the summary a dry run writes to
+ * run->out_fd instead of rows, or --summary to stderr after a real run.
+ * 0 or -1 (err filled; map with cg_exit_status()).
+ */
+int cg_prune_run(const struct cg_prune_opts *o, const struct cg_run *run,
     struct cg_err *err);
 
 /* Write the per-reason summary to fd (for --dry-run and --summary). */
@@ -128,6 +194,9 @@ int cg_prune_summary(int fd, const struct cg_prune_stats *st,
     const char *name, struct cg_err *err);
 
 /* ---- the rules over one row (prune_rules.c) ---- */
+
+/* The roles prune reads (all optional), for --inspect. */
+extern const struct cg_role_need cg_prune_roles[];
 
 /*
  * How good a row is as the one to keep: more non-empty fields, then the
@@ -139,9 +208,6 @@ struct cg_dupe_rank {
 	int32_t contact;/* last contact, days; INT32_MIN when none */
 };
 
-
-#define CG_PRUNE_NOCOL ((size_t)-1)
-
 /* Duplicate key slots: kind byte + text. */
 enum { CG_KEY_NAME, CG_KEY_EMAIL, CG_KEY_MAILDOMAIN, CG_KEY_DOMAIN,
 	CG_KEY_PHONE, CG_KEY_N };
@@ -152,9 +218,11 @@ enum { CG_KEY_NAME, CG_KEY_EMAIL, CG_KEY_MAILDOMAIN, CG_KEY_DOMAIN,
  */
 struct cg_prune_ctx {
 	const struct cg_prune_opts *o;
+	const struct cg_run *run;	/* today, date order, warnings */
 	unsigned rules;		/* rules in force for this header */
 	size_t c_contact, c_order, c_next, c_stage, c_noreply, c_id;
 	size_t c_key[CG_KEY_N];	/* column of each key; MAILDOMAIN: email */
+				/* (CG_NO_COL: not in the file) */
 	size_t *c_cond;		/* column of each condition */
 	struct cg_datecol dc_contact, dc_order, dc_next;
 	struct cg_buf reason;	/* why the last row was rejected */
@@ -163,12 +231,13 @@ struct cg_prune_ctx {
 };
 
 /*
- * Find the columns of hdr (`file` names the input in messages). A rule
- * whose columns are missing is turned off, unless it was asked for by
- * name (o->asked) or it is a --require/--min column: then -1, CG_EROLE.
+ * Find the columns of hdr (run->cols overriding; `file` names the input
+ * in messages). A rule whose columns are missing is turned off, unless it
+ * was asked for by name (o->asked) or it is a --require/--min column:
+ * then -1, CG_EROLE. `o` and `run` are borrowed for the ctx's life.
  */
 int cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
-    const struct cg_row *hdr, const struct cg_colmap *m, const char *file,
+    const struct cg_run *run, const struct cg_row *hdr, const char *file,
     struct cg_err *err);
 void cg_prune_ctx_free(struct cg_prune_ctx *c);
 

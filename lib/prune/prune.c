@@ -1,5 +1,6 @@
 /*
- * prune.c - route every row to the kept output or the rejects file.
+ * prune.c - prune(1)'s entry point: route every row to the kept output
+ * or the rejects file, then say how many went where.
  *
  * Without duplicate detection a row's fate depends on the row alone, so
  * prune streams in one pass. With it, the row to keep may come after its
@@ -17,9 +18,10 @@
 #include <unistd.h>
 
 #include "clientgrade/buf.h"
-#include "cli.h"
+#include "clientgrade/input.h"
 #include "clientgrade/outfile.h"
 #include "clientgrade/prune.h"
+#include "clientgrade/roles.h"
 
 /* Where the rows go; writers are NULL in a dry run. */
 struct route {
@@ -61,7 +63,7 @@ pass1(struct cg_input *in, struct cg_prune_ctx *c, struct cg_dupes *d,
 		if (hit == 0 && (nk = cg_prune_keys(c, row, 0)) > 0) {
 			const char *id = NULL;
 			size_t idlen = 0;
-			if (c->c_id != CG_PRUNE_NOCOL) {
+			if (c->c_id != CG_NO_COL) {
 				id = row->f[c->c_id];
 				idlen = row->len[c->c_id];
 			}
@@ -80,22 +82,16 @@ open_outputs(struct route *rt, const struct cg_prune_opts *o,
 {
 	const struct cg_dialect *dl = cg_reader_dialect(r);
 	struct cg_put put;
-	size_t i;
 
 	rt->kept = cg_writer_new(outfd, "<stdout>", dl);
 	if (cg_outfile_open(&rt->out, o->rejects_path, err) < 0)
 		return -1;
 	rt->have_out = 1;
 	rt->rej = cg_writer_new(rt->out.fd, o->rejects_path, dl);
-	if (hdr == NULL)
-		return 0;
 	/* Pruning a rejects file again reuses its prune_reason column. */
-	rt->reason_col = hdr->n;
-	for (i = 0; i < hdr->n; i++)
-		if (cg_header_eq(hdr->f[i], hdr->len[i], "prune_reason", 12)) {
-			rt->reason_col = i;
-			break;
-		}
+	if ((rt->reason_col = cg_header_find(hdr, "prune_reason", 12)) ==
+	    CG_NO_COL)
+		rt->reason_col = hdr->n;
 	put.col = rt->reason_col;
 	put.s = "prune_reason";
 	put.n = CG_STRLEN;
@@ -163,41 +159,35 @@ pass2(struct cg_input *in, struct cg_prune_ctx *c, struct cg_dupes *d,
 	return rc;
 }
 
-int
-cg_prune_run(struct cg_input *in, const struct cg_prune_opts *o,
-    const struct cg_colmap *cols, int outfd, struct cg_prune_stats *stp,
-    struct cg_err *err)
+/* Both passes over an open input; outputs committed only on success. */
+static int
+split(struct cg_input *in, const struct cg_prune_opts *o,
+    const struct cg_run *run, struct cg_prune_stats *st, struct cg_err *err)
 {
-	struct cg_prune_stats stl;
-	struct cg_prune_stats *st = stp != NULL ? stp : &stl;
 	struct cg_prune_ctx c;
 	struct cg_dupes *d = NULL;
 	struct route rt;
 	const struct cg_row *hdr = NULL;
-	int rc, have_ctx = 0;
+	int rc;
 
 	memset(st, 0, sizeof(*st));
 	memset(&rt, 0, sizeof(rt));
-	if ((rc = cg_input_header(in, &hdr, err)) < 0)
+	/* An empty input is an error there: a header always follows. */
+	if (cg_input_header(in, &hdr, err) < 1)
 		return -1;
-	if (rc == 0)
-		hdr = NULL;	/* empty input: empty outputs */
-	if (hdr != NULL) {
-		have_ctx = 1;	/* ctx_init zeroes c first: freeing is safe */
-		if (cg_prune_ctx_init(&c, o, hdr, cols,
-		    cg_reader_name(cg_input_reader(in)), err) < 0)
+	/* ctx_init zeroes c first, so freeing it is safe from here on. */
+	if (cg_prune_ctx_init(&c, o, run, hdr,
+	    cg_reader_name(cg_input_reader(in)), err) < 0)
+		goto fail;
+	if (c.rules & CG_PRUNE_BIT(CG_PRUNE_DUPES)) {
+		d = cg_dupes_new();
+		if (pass1(in, &c, d, err) < 0 || cg_input_rewind(in, err) < 0)
 			goto fail;
-		if (c.rules & CG_PRUNE_BIT(CG_PRUNE_DUPES)) {
-			d = cg_dupes_new();
-			if (pass1(in, &c, d, err) < 0 ||
-			    cg_input_rewind(in, err) < 0)
-				goto fail;
-		}
 	}
 	if (!o->dry_run && open_outputs(&rt, o, hdr, cg_input_reader(in),
-	    outfd, err) < 0)
+	    run->out_fd, err) < 0)
 		goto fail;
-	if (hdr != NULL && pass2(in, &c, d, &rt, st, err) < 0)
+	if (pass2(in, &c, d, &rt, st, err) < 0)
 		goto fail;
 	/* Kept output first: if it fails, the rejects file never appears. */
 	if (rt.kept != NULL) {
@@ -218,12 +208,10 @@ cg_prune_run(struct cg_input *in, const struct cg_prune_opts *o,
 			goto fail;
 	}
 	cg_dupes_free(d);
-	if (have_ctx)
-		cg_prune_ctx_free(&c);
+	cg_prune_ctx_free(&c);
 	return 0;
 fail:
-	if (have_ctx)
-		cg_prune_ctx_free(&c);
+	cg_prune_ctx_free(&c);
 	cg_dupes_free(d);
 	if (rt.kept != NULL)
 		cg_writer_close(rt.kept, NULL);
@@ -232,6 +220,42 @@ fail:
 	if (rt.have_out)
 		cg_outfile_abort(&rt.out);
 	return -1;
+}
+
+int
+cg_prune_rows(const struct cg_prune_opts *o, const struct cg_run *run,
+    struct cg_prune_stats *stp, struct cg_err *err)
+{
+	struct cg_prune_stats stl;
+	struct cg_reader_opts ro;
+	struct cg_input *in;
+	int rc;
+
+	/* Duplicates need a second pass; only then is the input spooled. */
+	ro = cg_run_reader_opts(run,
+	    (o->rules & CG_PRUNE_BIT(CG_PRUNE_DUPES)) != 0);
+	if ((in = cg_input_open(run->argc, run->argv, &ro, err)) == NULL)
+		return -1;
+	rc = split(in, o, run, stp != NULL ? stp : &stl, err);
+	cg_input_free(in);
+	return rc;
+}
+
+int
+cg_prune_run(const struct cg_prune_opts *o, const struct cg_run *run,
+    struct cg_err *err)
+{
+	struct cg_prune_stats st;
+
+	if (cg_prune_rows(o, run, &st, err) < 0)
+		return -1;
+	/* A dry run's summary is its output; --summary is a report beside
+	 * the rows, which own stdout. */
+	if (o->dry_run)
+		return cg_prune_summary(run->out_fd, &st, NULL, err);
+	if (o->summary)
+		return cg_prune_summary(STDERR_FILENO, &st, NULL, err);
+	return 0;
 }
 
 int

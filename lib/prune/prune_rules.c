@@ -16,7 +16,18 @@
 #include "clientgrade/field.h"
 #include "clientgrade/prune.h"
 #include "clientgrade/roles.h"
+#include "clientgrade/text.h"
 #include "clientgrade/value.h"
+
+/* What prune reads, for --inspect: every role is optional, because a
+ * rule whose columns are missing is off unless it was asked for. */
+const struct cg_role_need cg_prune_roles[] = {
+	{ "id", 't', 0 }, { "account", 't', 0 }, { "stage", 't', 0 },
+	{ "last_contact", 'd', 0 }, { "last_order", 'd', 0 },
+	{ "next_contact", 'd', 0 }, { "no_reply", 'n', 0 },
+	{ "email", 't', 0 }, { "domain", 't', 0 }, { "phone", 't', 0 },
+	{ NULL, 0, 0 }
+};
 
 static int
 find(const struct cg_row *hdr, const struct cg_colmap *m, const char *role,
@@ -25,7 +36,7 @@ find(const struct cg_row *hdr, const struct cg_colmap *m, const char *role,
 	int rc = cg_role_find(hdr, m, role, col, err);
 
 	if (rc <= 0)
-		*col = CG_PRUNE_NOCOL;
+		*col = CG_NO_COL;
 	return rc;
 }
 
@@ -34,13 +45,8 @@ static int
 cond_col(const struct cg_row *hdr, const struct cg_colmap *m,
     const char *name, const char *file, size_t *col, struct cg_err *err)
 {
-	size_t i;
-
-	for (i = 0; i < hdr->n; i++)
-		if (cg_header_eq(hdr->f[i], hdr->len[i], name, strlen(name))) {
-			*col = i;
-			return 0;
-		}
+	if ((*col = cg_header_find(hdr, name, strlen(name))) != CG_NO_COL)
+		return 0;
 	if (cg_role_aliases(name) != NULL)
 		return cg_role_require(hdr, m, name, file, col, err);
 	return cg_err_set(err, CG_EROLE, file, 0, 0,
@@ -49,9 +55,10 @@ cond_col(const struct cg_row *hdr, const struct cg_colmap *m,
 
 int
 cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
-    const struct cg_row *hdr, const struct cg_colmap *m, const char *file,
+    const struct cg_run *run, const struct cg_row *hdr, const char *file,
     struct cg_err *err)
 {
+	const struct cg_colmap *m = run->cols;
 	size_t i;
 	unsigned want = o->rules, asked = o->asked & o->rules;
 	static const char *const keyrole[CG_KEY_N] = {
@@ -65,9 +72,10 @@ cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
 
 	memset(c, 0, sizeof(*c));
 	c->o = o;
-	cg_datecol_init(&c->dc_contact, o->dates);
-	cg_datecol_init(&c->dc_order, o->dates);
-	cg_datecol_init(&c->dc_next, o->dates);
+	c->run = run;
+	cg_datecol_init(&c->dc_contact, run->dates);
+	cg_datecol_init(&c->dc_order, run->dates);
+	cg_datecol_init(&c->dc_next, run->dates);
 	if (find(hdr, m, "last_contact", &c->c_contact, err) < 0 ||
 	    find(hdr, m, "last_order", &c->c_order, err) < 0 ||
 	    find(hdr, m, "next_contact", &c->c_next, err) < 0 ||
@@ -76,14 +84,14 @@ cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
 	    find(hdr, m, "id", &c->c_id, err) < 0)
 		return -1;
 
-	if (c->c_contact == CG_PRUNE_NOCOL && c->c_order == CG_PRUNE_NOCOL) {
+	if (c->c_contact == CG_NO_COL && c->c_order == CG_NO_COL) {
 		if (asked & CG_PRUNE_BIT(CG_PRUNE_STALE))
 			return cg_err_set(err, CG_EROLE, file, 0, 0,
 			    "rule stale needs a last_contact or last_order "
 			    "column; use --col last_contact=HEADER");
 		want &= ~CG_PRUNE_BIT(CG_PRUNE_STALE);
 	}
-	if (c->c_noreply == CG_PRUNE_NOCOL) {
+	if (c->c_noreply == CG_NO_COL) {
 		if (asked & CG_PRUNE_BIT(CG_PRUNE_NOREPLY)) {
 			size_t col;
 			return cg_role_require(hdr, m, "no_reply", file, &col,
@@ -101,11 +109,11 @@ cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
 
 	any = 0;
 	for (i = 0; i < CG_KEY_N; i++) {
-		c->c_key[i] = CG_PRUNE_NOCOL;
+		c->c_key[i] = CG_NO_COL;
 		if ((o->dupe_keys & keybit[i]) &&
 		    find(hdr, m, keyrole[i], &c->c_key[i], err) < 0)
 			return -1;
-		if (c->c_key[i] != CG_PRUNE_NOCOL)
+		if (c->c_key[i] != CG_NO_COL)
 			any = 1;
 	}
 	if (!any) {
@@ -131,20 +139,24 @@ cg_prune_ctx_free(struct cg_prune_ctx *c)
 		cg_buf_free(&c->keys[i]);
 }
 
-/* Field i of row without surrounding blanks. */
+/* A byte that no blank begins or ends with: ASCII, not space or tab. */
+#define SOLID(c) ((unsigned char)(c) > ' ' && (unsigned char)(c) < 0x80)
+
+/*
+ * Field i of row without surrounding blanks (cg_trim's). Rules look at
+ * a field or two of every row, and dupes count the filled fields of
+ * every row twice, so a field that begins and ends with a solid byte
+ * (most of them) is taken as it is without calling cg_trim.
+ */
 static const char *
 trimmed(const struct cg_row *row, size_t i, size_t *n)
 {
 	const char *s = row->f[i];
-	size_t len = row->len[i];
 
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	*n = len;
+	*n = row->len[i];
+	if (*n > 0 && SOLID(s[0]) && SOLID(s[*n - 1]))
+		return s;
+	cg_trim(&s, n);
 	return s;
 }
 
@@ -183,7 +195,7 @@ is_client(const struct cg_prune_ctx *c, const struct cg_row *row)
 	size_t n, i;
 	const char *s;
 
-	if (c->c_stage == CG_PRUNE_NOCOL)
+	if (c->c_stage == CG_NO_COL)
 		return 0;
 	s = trimmed(row, c->c_stage, &n);
 	for (i = 0; i < c->o->nclient_stages; i++)
@@ -204,9 +216,9 @@ static int
 date_of(struct cg_prune_ctx *c, struct cg_reader *r, const struct cg_row *row,
     size_t col, struct cg_datecol *dc, int32_t *out, struct cg_err *err)
 {
-	if (col == CG_PRUNE_NOCOL)
+	if (col == CG_NO_COL)
 		return 0;
-	return cg_field_date(r, row, col, dc, c->o->prog, out, err);
+	return cg_field_date(r, row, col, dc, c->run, out, err);
 }
 
 static int
@@ -223,7 +235,7 @@ check_stale(struct cg_prune_ctx *c, struct cg_reader *r,
 		return 0;
 	if ((rc = date_of(c, r, row, c->c_next, &c->dc_next, &next, err)) < 0)
 		return -1;
-	if (rc > 0 && next >= c->o->today)
+	if (rc > 0 && next >= c->run->today)
 		return 0;	/* a contact is planned: not given up */
 	if ((has_order = date_of(c, r, row, c->c_order, &c->dc_order, &order,
 	    err)) < 0)
@@ -237,12 +249,12 @@ check_stale(struct cg_prune_ctx *c, struct cg_reader *r,
 		what = "order";
 	} else
 		return 0;
-	if ((long)c->o->today - d <= c->o->stale_days)
+	if ((long)c->run->today - d <= c->o->stale_days)
 		return 0;
 	cg_fmt_date(date, d);
 	sep(&c->reason);
 	cg_buf_printf(&c->reason, "stale: last %s %s, %ld days", what, date,
-	    (long)c->o->today - d);
+	    (long)c->run->today - d);
 	return 1;
 }
 
@@ -334,6 +346,8 @@ check_fit(struct cg_prune_ctx *c, struct cg_reader *r,
 	return hit;
 }
 
+/* Non-empty fields of the row (blanks alone are empty). A field that
+ * begins with a solid byte is not empty, whatever it ends with. */
 static int
 filled(const struct cg_row *row)
 {
@@ -341,6 +355,10 @@ filled(const struct cg_row *row)
 	int k = 0;
 
 	for (i = 0; i < row->n; i++) {
+		if (row->len[i] > 0 && SOLID(row->f[i][0])) {
+			k++;
+			continue;
+		}
 		(void)trimmed(row, i, &n);
 		k += n > 0;
 	}
@@ -403,7 +421,7 @@ cg_prune_keys(struct cg_prune_ctx *c, const struct cg_row *row,
 	for (i = 0; i < CG_KEY_N && !(first_only && k > 0); i++) {
 		size_t col = c->c_key[i];
 		b = &c->keys[i];
-		if (col == CG_PRUNE_NOCOL)
+		if (col == CG_NO_COL)
 			continue;
 		switch (i) {
 		case CG_KEY_NAME:
