@@ -19,8 +19,9 @@ from_man() {
 	!inopt { next }
 	/^\.Ss / { sub(/^\.Ss /, ""); group = $0; next }
 	/^\.It Fl / {
-		if (match($0, /Fl \\-[a-z][a-z-]*/)) {
+		if (match($0, /Fl \\-[a-z][a-z\\-]*/)) {
 			name = substr($0, RSTART + 5, RLENGTH - 5)
+			gsub(/\\/, "", name)	# \- is a hyphen in mdoc
 			print group ": --" name
 		}
 	}' "$1"
@@ -35,7 +36,8 @@ from_help() {
 	}' "$1"
 }
 
-for tool in grade rollup quadrant touchplan prune; do
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+for tool in $(cd "$SRC/cmd" && ls *.c | sed 's/\.c$//'); do
 	if ! "$BIN/$tool" --help >"$tmp/help" 2>"$tmp/err"; then
 		echo "$tool --help failed"; cat "$tmp/err"; fail=1; continue
 	fi
