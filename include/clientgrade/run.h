@@ -37,6 +37,8 @@ typedef void (*cg_say_fn)(void *ctx, enum cg_say_kind kind,
 
 #define CG_RUN_MAXFILES 8
 
+struct cg_stages;
+
 struct cg_run {
 	const char *prog;	/* "grade", ... for messages */
 	int argc;		/* the file operands (none: stdin) */
@@ -54,6 +56,8 @@ struct cg_run {
 	const char *encoding;	/* --encoding, or NULL (UTF-8, or UTF-16
 				 * when the file starts with its BOM) */
 	const struct cg_colmap *cols;	/* [columns], then --col */
+	const struct cg_stages *stages;	/* the stage vocabulary (stage.h);
+					 * NULL in tests: the built-in one */
 	struct cg_config *cfg;		/* the loaded config file */
 	cg_say_fn say;		/* NULL: messages are dropped */
 	void *say_ctx;

@@ -41,6 +41,7 @@ cg_common_init(struct cg_common *c, const char *prog)
 	(void)hold_fd(1, O_RDONLY);
 	(void)hold_fd(2, O_WRONLY);
 	c->prog = prog;
+	cg_stages_init(&c->stages);
 	c->today = cg_today();
 	c->dates = CG_DATES_AUTO;
 }
@@ -215,6 +216,8 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 		} else
 			e->used = 0;	/* left for cg_config_check to name */
 	}
+	if (cg_stages_config(&c->stages, &c->cfg, err) < 0)
+		return -1;
 	/* [columns] first, then --col: the command line wins. */
 	it = 0;
 	while ((e = cg_config_each(&c->cfg, "columns", &it)) != NULL)
@@ -235,6 +238,7 @@ cg_common_finish(struct cg_common *c, struct cg_err *err)
 void
 cg_common_free(struct cg_common *c)
 {
+	cg_stages_free(&c->stages);
 	cg_colmap_free(&c->cols);
 	cg_colmap_free(&c->cli_cols);
 	cg_config_free(&c->cfg);

@@ -29,6 +29,7 @@
 #include "clientgrade/input.h"
 #include "clientgrade/optparse.h"
 #include "clientgrade/run.h"
+#include "clientgrade/stage.h"
 
 
 /* Option codes for the common long options (outside the char range). */
@@ -73,6 +74,7 @@ struct cg_common {
 	int quiet;		/* -q: no notes */
 	int inspect;		/* --inspect */
 	const char *encoding;	/* --encoding or [clientgrade] encoding */
+	struct cg_stages stages;	/* built-in, then [stages] */
 	int stdin_closed;	/* fd 0 was closed when we started */
 };
 
@@ -102,7 +104,7 @@ int cg_common_finish(struct cg_common *c, struct cg_err *err);
 
 /* Settings of [clientgrade]/[columns] are taken; [common] sections that
  * every tool owns, for cg_config_check's list. */
-#define CG_COMMON_SECTIONS "clientgrade", "columns"
+#define CG_COMMON_SECTIONS "clientgrade", "columns", "stages"
 
 void cg_common_free(struct cg_common *c);
 

@@ -37,11 +37,11 @@ struct load_ctx {
 
 /* Sections some tool knows; "x.*" stands for any subsection of x. */
 static const char *const known_sections[] = {
-	"clientgrade", "columns",
+	"clientgrade", "columns", "stages",
 	"grade", "grade.weights", "grade.ranges", "grade.rules",
 	"grade.scale",
 	"rollup",
-	"quadrant", "quadrant.time", "quadrant.names",
+	"quadrant", "quadrant.time", "quadrant.names", "quadrant.effort",
 	"touchplan", "touchplan.cadence", "touchplan.cadence.*",
 	"prune",
 	NULL

@@ -287,6 +287,7 @@ fill_run(struct cg_run *run, struct cg_common *c, int argc, char **argv)
 	run->inspect = c->inspect;
 	run->encoding = c->encoding;
 	run->cols = &c->cols;
+	run->stages = &c->stages;
 	run->cfg = &c->cfg;
 	run->say = cg_report_say;
 	run->say_ctx = (void *)c->prog;

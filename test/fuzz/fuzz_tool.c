@@ -95,6 +95,7 @@ make_run(struct cg_run *run, struct cg_common *c, char **argv,
 	run->decimal = c->decimal;
 	run->cols = &c->cols;
 	run->cfg = &c->cfg;
+	run->stages = &c->stages;
 	return 0;
 }
 
