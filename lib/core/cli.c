@@ -13,6 +13,7 @@
 
 #include "clientgrade/tool.h"
 #include "cli.h"
+#include "report.h"
 #include "clientgrade/optparse.h"
 #include "clientgrade/value.h"
 
@@ -94,12 +95,6 @@ parse_decimal(const char *a, char *out)
 	return 0;
 }
 
-int
-cg_parse_today(const char *arg, int32_t *out, struct cg_err *err)
-{
-	return cg_parse_day(arg, "--today", out, err);
-}
-
 /* An encoding iconv can read: 0, or -1 (CG_EUSAGE). */
 static int
 check_encoding(const char *name, struct cg_err *err)
@@ -133,7 +128,7 @@ cg_common_opt(struct cg_common *c, int ch, const char *arg,
 		c->config_path = arg;
 		return 1;
 	case CG_OPT_TODAY:
-		if (cg_parse_today(arg, &c->today, err) < 0)
+		if (cg_parse_day(arg, "--today", &c->today, err) < 0)
 			return -1;
 		c->today_set = 1;
 		return 1;
@@ -244,19 +239,6 @@ cg_common_free(struct cg_common *c)
 	cg_config_free(&c->cfg);
 }
 
-struct cg_reader_opts
-cg_common_reader_opts(const struct cg_common *c, int rewindable)
-{
-	struct cg_reader_opts o;
-
-	memset(&o, 0, sizeof(o));
-	o.delim = c->delim;
-	o.decimal = c->decimal;
-	o.rewindable = rewindable;
-	o.stdin_closed = c->stdin_closed;
-	return o;
-}
-
 void
 cg_print_version(const char *prog)
 {
@@ -280,4 +262,28 @@ cg_close_stdout(struct cg_err *err)
 		return cg_err_set(err, CG_EWRITE, NULL, 0, 0,
 		    "write error: %s", strerror(errno));
 	return 0;
+}
+
+void
+cg_common_run(struct cg_common *c, struct cg_run *run, int argc,
+    char **argv)
+{
+	cg_run_init(run, c->prog);
+	run->argc = argc;
+	run->argv = argv;
+	run->today = c->today;
+	run->today_set = c->today_set;
+	run->dates = c->dates;
+	run->dates_set = c->dates_set;
+	run->delim = c->delim;
+	run->decimal = c->decimal;
+	run->stdin_closed = c->stdin_closed;
+	run->quiet = c->quiet;
+	run->inspect = c->inspect;
+	run->encoding = c->encoding;
+	run->cols = &c->cols;
+	run->stages = &c->stages;
+	run->cfg = &c->cfg;
+	run->say = cg_report_say;
+	run->say_ctx = (void *)c->prog;
 }

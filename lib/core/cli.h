@@ -1,22 +1,7 @@
 /*
- * cli.h - what every command shares: the common options, the operands,
- * finishing stdout. Commands stay small: parse, build a config, call lib.
- *
- * A command's option loop hands every option it does not know itself to
- * cg_common_opt():
- *
- *     static const struct option longopts[] = {
- *             { "method", required_argument, NULL, 'm' },
- *             CG_COMMON_LONGOPTS,
- *             { NULL, 0, NULL, 0 }
- *     };
- *     ...
- *     default:
- *             switch (cg_common_opt(&common, ch, optarg, &err)) {
- *             case 1: break;                  // taken
- *             case 0: usage(); ...            // not ours either
- *             default: cg_err_print(...); exit 2;
- *             }
+ * cli.h - the common options and settings, private to the spine
+ * (tool.c, cli.c): what every tool shares before its engine runs. A
+ * tool never sees this: it gets a struct cg_run (run.h).
  */
 #ifndef CLIENTGRADE_CLI_H
 #define CLIENTGRADE_CLI_H
@@ -46,16 +31,6 @@ enum {
 	CG_OPT_INSPECT,
 	CG_OPT_QUIET = 'q'	/* -q: its short letter is its code */
 };
-
-#define CG_COMMON_LONGOPTS \
-	{ "delimiter", required_argument, NULL, CG_OPT_DELIMITER }, \
-	{ "col", required_argument, NULL, CG_OPT_COL }, \
-	{ "config", required_argument, NULL, CG_OPT_CONFIG }, \
-	{ "today", required_argument, NULL, CG_OPT_TODAY }, \
-	{ "dates", required_argument, NULL, CG_OPT_DATES }, \
-	{ "decimal", required_argument, NULL, CG_OPT_DECIMAL }, \
-	{ "help", no_argument, NULL, CG_OPT_HELP }, \
-	{ "version", no_argument, NULL, CG_OPT_VERSION }
 
 /* The common settings, after options and the [clientgrade] config. */
 struct cg_common {
@@ -108,9 +83,13 @@ int cg_common_finish(struct cg_common *c, struct cg_err *err);
 
 void cg_common_free(struct cg_common *c);
 
-/* Reader options from the common settings. */
-struct cg_reader_opts cg_common_reader_opts(const struct cg_common *c,
-    int rewindable);
+/*
+ * The run the spine hands the engine, from the settings in c (after
+ * cg_common_finish) and the operands argv[0..argc). The run borrows
+ * from c.
+ */
+void cg_common_run(struct cg_common *c, struct cg_run *run, int argc,
+    char **argv);
 
 /*
  * Print "prog VERSION" to stdout (for --version).
@@ -129,8 +108,5 @@ void cg_sigpipe_default(void);
  * Returns 0 or -1 (err filled).
  */
 int cg_close_stdout(struct cg_err *err);
-
-/* Parse a --today style date (YYYY-MM-DD). 0 or -1 (CG_EUSAGE). */
-int cg_parse_today(const char *arg, int32_t *out, struct cg_err *err);
 
 #endif

@@ -270,29 +270,6 @@ owned_sections(const struct cg_tool *t)
 	return v;
 }
 
-static void
-fill_run(struct cg_run *run, struct cg_common *c, int argc, char **argv)
-{
-	cg_run_init(run, c->prog);
-	run->argc = argc;
-	run->argv = argv;
-	run->today = c->today;
-	run->today_set = c->today_set;
-	run->dates = c->dates;
-	run->dates_set = c->dates_set;
-	run->delim = c->delim;
-	run->decimal = c->decimal;
-	run->stdin_closed = c->stdin_closed;
-	run->quiet = c->quiet;
-	run->inspect = c->inspect;
-	run->encoding = c->encoding;
-	run->cols = &c->cols;
-	run->stages = &c->stages;
-	run->cfg = &c->cfg;
-	run->say = cg_report_say;
-	run->say_ctx = (void *)c->prog;
-}
-
 int
 cg_tool_main(const struct cg_tool *t, void *o, int argc, char **argv)
 {
@@ -323,7 +300,7 @@ cg_tool_main(const struct cg_tool *t, void *o, int argc, char **argv)
 	else {
 		owned = owned_sections(t);
 		if (cg_common_finish(&c, &err) < 0 ||
-		    (fill_run(&run, &c, argc, argv), 0) ||
+		    (cg_common_run(&c, &run, argc, argv), 0) ||
 		    (t->check != NULL && t->check(o, &run, &err) < 0) ||
 		    cg_config_check(&c.cfg, owned, &err) < 0 ||
 		    cg_run_check_files(&run, &err) < 0 ||

@@ -73,9 +73,8 @@ common(struct cg_common *c, const char *prog, unsigned sel)
 }
 
 /*
- * The run the spine would build from c (tool.c's fill_run), on the one
- * operand; output to /dev/null, messages dropped. 0, or -1 when the
- * config does not load.
+ * The run the spine builds from c (cli.h's cg_common_run), on the one
+ * operand; messages dropped. 0, or -1 when the config does not load.
  */
 static int
 make_run(struct cg_run *run, struct cg_common *c, char **argv,
@@ -83,19 +82,8 @@ make_run(struct cg_run *run, struct cg_common *c, char **argv,
 {
 	if (cg_common_finish(c, err) < 0)
 		return -1;
-	cg_run_init(run, c->prog);
-	run->argc = 1;
-	run->argv = argv;
-	run->out_fd = 1;
-	run->today = c->today;
-	run->today_set = c->today_set;
-	run->dates = c->dates;
-	run->dates_set = c->dates_set;
-	run->delim = c->delim;
-	run->decimal = c->decimal;
-	run->cols = &c->cols;
-	run->cfg = &c->cfg;
-	run->stages = &c->stages;
+	cg_common_run(c, run, 1, argv);
+	run->say = NULL;
 	return 0;
 }
 
