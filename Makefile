@@ -5,13 +5,14 @@
 #   make bench    the benchmark (see bench/README)
 #   make fuzz     run each fuzz target for FUZZ_SECONDS (default 60)
 #   make check-asan / fuzz-ci   the sanitizer suite and short fuzz runs (CI)
+#   make deb      build-deb/clientgrade_*.deb, lintian-checked (.ci/deb.sh)
 PREFIX ?= /usr/local
 BUILD ?= build
 JOBS ?= 2
 TODAY ?= 2026-12-01
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo check check-asan install bench fuzz fuzz-ci clean
+.PHONY: all deps build demo check check-asan install bench fuzz fuzz-ci deb clean
 
 all: build
 
@@ -66,6 +67,9 @@ fuzz:
 fuzz-ci:
 	@sh .ci/deps.sh
 	@$(MAKE) --no-print-directory -f Makefile.fuzz fuzz-ci FUZZ_BUILD=$(BUILD)-fuzz
+
+deb:
+	@sh .ci/deb.sh $(BUILD)-deb
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz
