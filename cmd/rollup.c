@@ -13,13 +13,14 @@
 SET(set_key, key, a)
 SET(set_value, value, a)
 SET(set_date, date, a)
-SET(set_distinct, distinct, a)
+SET(set_owner_from, owner_from, a)
 SET(set_accounts, accounts, a)
 SET(set_accounts_key, accounts_key, a)
 SET(set_rejects, rejects, a)
 SET(set_replace, replace, 1)
 SET(set_strict, strict, 1)
 CG_SETTER(set_where, cg_rollup_add_where)
+CG_SETTER(set_distinct, cg_rollup_add_distinct)
 CG_SETTER(set_window, cg_rollup_parse_window)
 
 static const struct cg_opt opts[] = {
@@ -31,10 +32,12 @@ static const struct cg_opt opts[] = {
 	{ "date", 0, CG_ARG_REQUIRED, "header",
 	    "the deal's date (default: role date)", set_date },
 	{ "where", 0, CG_ARG_REQUIRED, "col=value",
-	    "count only deals whose COL is VALUE; repeatable", set_where },
+	    "count deals where COL=VALUE (also != < <= > >=)", set_where },
 	CG_OPT_GROUP("Figures"),
 	{ "distinct", 0, CG_ARG_REQUIRED, "header",
-	    "add contacts: HEADER's distinct values", set_distinct },
+	    "add contacts: HEADER's distinct values; repeatable", set_distinct },
+	{ "owner-from", 0, CG_ARG_REQUIRED, "header",
+	    "add owner: the HEADER with the most volume", set_owner_from },
 	{ "window", 0, CG_ARG_REQUIRED, "days",
 	    "days of orders_12m, volume_12m (default: 365)", set_window },
 	CG_OPT_GROUP("Accounts"),
@@ -54,35 +57,19 @@ static const struct cg_opt opts[] = {
 
 static const char *const sections[] = { "rollup", NULL };
 
-static void
-init(void *o)
-{
-	cg_rollup_opts_init(o);
-}
-
-static int
-check(void *o, struct cg_run *run, struct cg_err *err)
-{
-	return cg_rollup_check(o, run, err);
-}
-
-static int
-run(void *o, const struct cg_run *r, struct cg_err *err)
-{
-	return cg_rollup_run(o, r, err);
-}
-
-static void
-release(void *o)
-{
-	cg_rollup_opts_free(o);
-}
+static void init(void *o) { cg_rollup_opts_init(o); }
+static void release(void *o) { cg_rollup_opts_free(o); }
+static int check(void *o, struct cg_run *r, struct cg_err *e)
+{ return cg_rollup_check(o, r, e); }
+static int run(void *o, const struct cg_run *r, struct cg_err *e)
+{ return cg_rollup_run(o, r, e); }
 
 #define IND "\n              "	/* under the first word after "usage: " */
 static const struct cg_tool tool = {
 	"rollup",
 	"rollup [--key header] [--value header] [--date header]"
-	IND "[--where col=value]... [--distinct header] [--window days]"
+	IND "[--where col=value]... [--distinct header]..."
+	IND "[--owner-from header] [--window days]"
 	IND "[--accounts file [--accounts-key header] [--replace]]"
 	IND "[--rejects file] [--strict] [--col role=header]..."
 	IND "[--config file] [--dates us|eu|iso] [--decimal dot|comma]"

@@ -2,14 +2,18 @@
  * rollup.h - from a deal or order log to per-account figures.
  *
  * One pass over the deal log; memory grows with the number of accounts
- * (and of distinct (account, --distinct value) pairs), never with the
- * number of deals. The parts, one job per file in lib/rollup/:
+ * (and of distinct (account, --distinct value) and (account, agent)
+ * pairs), never with the number of deals. The parts, one job per file
+ * in lib/rollup/:
  *
  *   - the account table (rollup_agg.c): key bytes -> running figures,
  *     an open-addressing hash table over keys kept in its records, and
  *     (rollup_distinct.c) the --distinct values and (account, value)
- *     pairs;
- *   - the row filter (rollup_where.c): --where COL=VALUE conditions;
+ *     pairs, (rollup_owner.c) the --owner-from agents per account;
+ *   - the row filter: the --where conditions (rollup_where.c), trying
+ *     them on deals (rollup_filter.c), and what they matched
+ *     (rollup_nomatch.c: the warning for one that matched no deal, with
+ *     the column's most common values);
  *   - the output fields and the plain table (rollup_fields.c), the
  *     --accounts join (rollup_join.c);
  *   - the options and their checks (rollup_opts.c);
@@ -34,6 +38,7 @@
 #include <stdint.h>
 #include "csv.h"
 #include "error.h"
+#include "field.h"
 #include "roles.h"
 #include "run.h"
 #include "tool.h"
@@ -125,10 +130,41 @@ int cg_rollup_distinct(struct cg_rollup_table *t, struct cg_rollup_acc *a,
     const char *s, size_t n);
 
 /*
+ * The same for the k-th --distinct column (k from 0; 0 is the one
+ * above, whose count is a->contacts), so that each column is counted
+ * apart: "Ana" in sales_agent and "Ana" in product are two values.
+ * k < CG_ROLLUP_MAX_DISTINCT.
+ */
+#define CG_ROLLUP_MAX_DISTINCT 16
+int cg_rollup_distinct_k(struct cg_rollup_table *t, struct cg_rollup_acc *a,
+    size_t k, const char *s, size_t n);
+/* The count of column k for account a (a->contacts for k == 0). */
+long cg_rollup_distinct_count(const struct cg_rollup_table *t,
+    const struct cg_rollup_acc *a, size_t k);
+
+/*
+ * --owner-from: a deal of `value` counted on account a had agent
+ * s[0..n) (empty: not counted for the owner). Memory per account grows
+ * with the distinct agents on it.
+ */
+void cg_rollup_owner_add(struct cg_rollup_table *t,
+    const struct cg_rollup_acc *a, const char *s, size_t n, double value);
+/*
+ * The owner of account a: the agent with the most volume among its
+ * counted deals; on a tie the one with more deals, then the one whose
+ * first deal on the account came first. NULL (and *n 0) when no deal
+ * of a had an agent. Borrowed until the table changes.
+ */
+const char *cg_rollup_owner(struct cg_rollup_table *t,
+    const struct cg_rollup_acc *a, size_t *n);
+
+/*
  * Add the figures of src (a table filled from a later part of the same
  * deal log) to dst, as if dst had read those deals after its own: dst's
  * accounts keep their places, src's new ones follow in src's order,
- * distinct values are united; `known` marks stay dst's. Returns -1,
+ * distinct values are united, owners' figures added (src's agents
+ * coming after dst's in first-seen order); `known` marks stay dst's.
+ * Returns -1,
  * changing nothing, if either
  * table has an inexact sum (the result would depend on the split).
  */
@@ -159,30 +195,119 @@ extern const char *const cg_rollup_colnames[CG_ROLLUP_NCOLS];
 void cg_rollup_format(const struct cg_rollup_acc *a, int32_t today,
     char decimal, char out[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX]);
 
+/*
+ * Every column a run adds, in order: the figures up to volume_12m, then
+ * one count per --distinct (the first named contacts, as with one, each
+ * further one contacts_HEADER), then owner with --owner-from.
+ */
+#define CG_ROLLUP_MAXOUT (CG_ROLLUP_NCOLS + CG_ROLLUP_MAX_DISTINCT)
+struct cg_rollup_out {
+	size_t n;			/* columns */
+	const char *name[CG_ROLLUP_MAXOUT];
+	size_t ndistinct;		/* --distinct columns */
+	int owner;			/* the last column is owner */
+	char *own[CG_ROLLUP_MAXOUT];	/* names built here (freed) */
+};
+
+/*
+ * The columns for `ndistinct` --distinct columns whose headers are
+ * dname[k] (dlen[k] bytes) and, if `owner`, the owner. Free with
+ * cg_rollup_out_free.
+ */
+void cg_rollup_out_init(struct cg_rollup_out *o, size_t ndistinct,
+    const char *const *dname, const size_t *dlen, int owner);
+void cg_rollup_out_free(struct cg_rollup_out *o);
+
+/*
+ * The fields of account `a` (NULL: no deals) for columns `o`: s[c] and
+ * len[c] for c < o->n, pointing into buf or the table (valid until
+ * either changes).
+ */
+void cg_rollup_fields(struct cg_rollup_table *t, const struct cg_rollup_acc *a,
+    const struct cg_rollup_out *o, int32_t today, char decimal,
+    char buf[CG_ROLLUP_MAXOUT][CG_ROLLUP_FIELDMAX], const char **s,
+    size_t *len);
+
 /* ---- --where ---- */
 
 /*
- * Conditions COL=VALUE. Several values for one column are alternatives
- * (OR); different columns must all hold (AND). A field matches a value
- * when its bytes are exactly equal (case-sensitive, no trimming).
+ * Conditions COL=VALUE, COL!=VALUE, COL<VALUE, COL<=VALUE, COL>VALUE,
+ * COL>=VALUE. On one column, the conditions other than != are
+ * alternatives (one of them must hold) and every != must hold;
+ * different columns must all hold. = and != compare bytes exactly
+ * (case-sensitive, no trimming); the others compare numbers, or dates
+ * when VALUE is a date (YYYY-MM-DD, or in the column's day/month order).
+ * A field that is not a number (date) fails such a condition.
  */
 struct cg_rollup_where;
 
-/* Parse specs "COL=VALUE" (split at the first '='). NULL with CG_EUSAGE
- * when a spec has no '=' or an empty COL. n == 0 gives an empty filter
- * that matches every row. */
+/* Parse specs (split at the first =, !=, <, <=, > or >=). NULL with
+ * CG_EUSAGE when a spec has no operator, an empty COL, or a comparison
+ * whose VALUE is no number or date. n == 0 gives an empty filter that
+ * matches every row. */
 struct cg_rollup_where *cg_rollup_where_new(const char *const *spec,
     size_t n, struct cg_err *err);
 void cg_rollup_where_free(struct cg_rollup_where *w);
+/* Number of conditions (0: no filter). */
+size_t cg_rollup_where_count(const struct cg_rollup_where *w);
 
 /* Find each COL in the header (cg_header_eq rules). 0, or -1 (CG_EROLE
  * naming the column and `file`). */
 int cg_rollup_where_bind(struct cg_rollup_where *w, const struct cg_row *hdr,
     const char *file, struct cg_err *err);
 
-/* 1 if the row passes every condition (after bind). */
-int cg_rollup_where_match(const struct cg_rollup_where *w,
-    const struct cg_row *row);
+/* 1 if a condition compares dates on a column other than `col`. */
+int cg_rollup_where_dates_off(const struct cg_rollup_where *w, size_t col);
+/* 1 if a condition compares dates on column `col`. */
+int cg_rollup_where_dates_on(const struct cg_rollup_where *w, size_t col);
+
+/*
+ * One pass of a filter over a deal log: the date memory of the columns
+ * it reads as dates, and what each condition matched, for the warning
+ * about one that matched no deal. Until every condition has matched a
+ * deal (and some deal passed them all), each condition is tried on
+ * every deal and the values of its column are counted (at most
+ * CG_ROLLUP_MAX_VALUES distinct ones a column); after that, a deal
+ * costs the conditions only, tried in turn until one fails.
+ *
+ * `dc` is the date memory of column `dcol` (the deal's date, shared
+ * with the deal's own reading of it); other date columns get their own.
+ */
+#define CG_ROLLUP_MAX_VALUES 1000
+struct cg_rollup_filter;
+struct cg_rollup_filter *cg_rollup_filter_new(const struct cg_rollup_where *w,
+    size_t dcol, struct cg_datecol *dc, const struct cg_run *run);
+void cg_rollup_filter_free(struct cg_rollup_filter *f);
+
+/* 1 if the row passes, 0 if not, -1 (err filled: a date that
+ * contradicts its column's order, or a comparison date that cannot be
+ * read in it). */
+int cg_rollup_filter_match(struct cg_rollup_filter *f, struct cg_reader *r,
+    const struct cg_row *row, struct cg_err *err);
+
+/*
+ * After the pass over `ndeals` deals: a warning for each condition that
+ * matched no deal
+ *     rollup: warning: --where deal_stage=won matched no deal;
+ *     deal_stage has: Won 7, Lost 2; did you mean 'Won'?
+ * (for a comparison, the range of the column's numbers or dates), and
+ * one when each matched some deal but none passed them all. With
+ * `strict` the first such finding is the error instead (CG_EDATA, the
+ * same text and " (--strict)"). 0, or -1. Nothing is said when the log
+ * had no deals.
+ */
+int cg_rollup_filter_report(const struct cg_rollup_filter *f,
+    unsigned long ndeals, int strict, struct cg_err *err);
+
+/*
+ * Add src (the same filter over a later part of the log) to dst, as if
+ * dst had read those deals too. -1, changing nothing, when the result
+ * could differ from one pass (a value count that hit its cap).
+ */
+int cg_rollup_filter_merge_ok(const struct cg_rollup_filter *dst,
+    const struct cg_rollup_filter *src);
+void cg_rollup_filter_merge(struct cg_rollup_filter *dst,
+    const struct cg_rollup_filter *src);
 
 /* ---- output (rollup_join.c) ---- */
 
@@ -190,36 +315,39 @@ int cg_rollup_where_match(const struct cg_rollup_where *w,
  * The --accounts file, open for its two passes. Load reads it once and
  * interns every non-empty key into t (marking it `known`). Its key
  * column: `accounts_key` if given, else a column named like the deal
- * log's key header (dealkey), else role "account" (with run->cols).
- * Warns through the run (cg_warning) about empty or repeated keys. NULL
- * on error.
+ * log's key header (dealkey), else role "account" (cg_role_use_required:
+ * a column found by an alias is noted). With `owner`, its owner column
+ * (role owner, cg_role_use) is found too. Warns through the run
+ * (cg_warning) about empty or repeated keys. NULL on error.
  */
 struct cg_rollup_accounts;
 struct cg_rollup_accounts *cg_rollup_accounts_load(const char *path,
     const char *dealkey, size_t dealkeylen, const char *accounts_key,
-    struct cg_rollup_table *t, const struct cg_run *run,
+    int owner, struct cg_rollup_table *t, const struct cg_run *run,
     struct cg_err *err);
 const char *cg_rollup_accounts_name(const struct cg_rollup_accounts *a);
 
 /*
- * Second pass: every accounts row, unchanged and in order, with the first
- * `ncols` figures appended (or, with `replace`, put into existing columns
+ * Second pass: every accounts row, unchanged and in order, with the
+ * columns `o` appended (or, with `replace`, put into existing columns
  * of the same name), in the accounts file's dialect, to run->out_fd;
- * recency counted to run->today. A name clash without `replace` is a
- * warning through the run. 0 or -1.
+ * recency counted to run->today. The owner, when the file has an owner
+ * column, goes into it, and only where it is blank (with a note saying
+ * how many were filled). A name clash without `replace` is a warning
+ * through the run. 0 or -1.
  */
 int cg_rollup_accounts_write(struct cg_rollup_accounts *a,
-    struct cg_rollup_table *t, size_t ncols, int replace,
-    const struct cg_run *run, struct cg_err *err);
+    struct cg_rollup_table *t, const struct cg_rollup_out *o, int replace,
+    const char *owner_from, const struct cg_run *run, struct cg_err *err);
 void cg_rollup_accounts_free(struct cg_rollup_accounts *a);
 
 /*
  * Without --accounts (rollup_fields.c): a header (keyname, then the
- * first `ncols` figure names) and one row per account in first-seen
- * order, in dialect d, to run->out_fd; recency counted to run->today.
+ * names of columns `o`) and one row per account in first-seen order, in
+ * dialect d, to run->out_fd; recency counted to run->today.
  */
 int cg_rollup_write_plain(struct cg_rollup_table *t, const char *keyname,
-    size_t keylen, const struct cg_dialect *d, size_t ncols,
+    size_t keylen, const struct cg_dialect *d, const struct cg_rollup_out *o,
     const struct cg_run *run, struct cg_err *err);
 
 /* ---- options (rollup_opts.c) ---- */
@@ -229,14 +357,17 @@ int cg_rollup_write_plain(struct cg_rollup_table *t, const char *keyname,
 /*
  * What the command line asked for; the run (run.h) brings the rest
  * (operands, today, date order, columns, reader settings, output fd).
- * Strings are borrowed (argv); the opts own only the `where` array.
+ * Strings are borrowed (argv); the opts own only the arrays.
  */
 struct cg_rollup_opts {
 	const char *key;	/* --key header, or NULL: role "account" */
 	const char *value;	/* --value header, or NULL: role "value" */
 	const char *date;	/* --date header, or NULL: role "date" */
-	const char *distinct;	/* --distinct header (the last one given),
-				 * or NULL: no contacts */
+	const char *distinct;	/* the first --distinct header, or NULL: no
+				 * contacts */
+	const char **more_distinct;	/* the further ones, in order */
+	size_t nmore_distinct;
+	const char *owner_from;	/* --owner-from header, or NULL: no owner */
 	const char **where;	/* --where specs */
 	size_t nwhere;
 	const char *accounts;	/* --accounts FILE, or NULL: no join */
@@ -261,6 +392,12 @@ int cg_rollup_parse_window(struct cg_rollup_opts *o, const char *arg,
 int cg_rollup_add_where(struct cg_rollup_opts *o, const char *arg,
     struct cg_err *err);
 
+/* --distinct HEADER, kept (arg borrowed): the first in `distinct`, the
+ * others in `more_distinct`. 0, or -1 (CG_EUSAGE: more than
+ * CG_ROLLUP_MAX_DISTINCT). */
+int cg_rollup_add_distinct(struct cg_rollup_opts *o, const char *arg,
+    struct cg_err *err);
+
 /*
  * After every option: --accounts-key and --replace need --accounts, the
  * deal log (run->argc/argv) and --accounts cannot both be stdin
@@ -278,7 +415,9 @@ int cg_rollup_check(struct cg_rollup_opts *o, struct cg_run *run,
 /*
  * Read the deal log from the run's operands (none or "-" is stdin),
  * write the rollup as CSV to run->out_fd. Warnings about skipped deals
- * go through the run (cg_warning). Returns 0, or -1 with err filled
+ * and about --where conditions that matched no deal go through the run
+ * (cg_warning), as do the notes about columns found by an alias
+ * (cg_note). Returns 0, or -1 with err filled
  * (nothing more has been written to the output after an error in the
  * deal log, as output starts only once the log has been read).
  */

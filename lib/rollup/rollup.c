@@ -27,11 +27,11 @@ const struct cg_role_need cg_rollup_roles[] = {
 	{ NULL, 0, 0 }
 };
 
-/* Column for an explicit header name, or a role. */
+/* Column for an explicit header name, or a role (an alias noted). */
 static int
-column(const struct cg_row *hdr, const char *name, const char *opt,
-    const char *role, const struct cg_colmap *cols, const char *file,
-    size_t *col, struct cg_err *err)
+column(const struct cg_run *run, const struct cg_row *hdr, const char *name,
+    const char *opt, const char *role, const char *file, size_t *col,
+    struct cg_err *err)
 {
 	if (name != NULL) {
 		*col = cg_header_find(hdr, name, strlen(name));
@@ -40,7 +40,14 @@ column(const struct cg_row *hdr, const char *name, const char *opt,
 			    "no column '%s' (%s)", name, opt);
 		return 0;
 	}
-	return cg_role_require(hdr, cols, role, file, col, err);
+	return cg_role_use_required(run, hdr, role, file, col, err);
+}
+
+/* The k-th --distinct header. */
+static const char *
+distinct(const struct cg_rollup_opts *o, size_t k)
+{
+	return k == 0 ? o->distinct : o->more_distinct[k - 1];
 }
 
 static int
@@ -48,28 +55,61 @@ resolve(struct cg_rollup_ctx *u, const struct cg_row *hdr, const char *file,
     struct cg_err *err)
 {
 	const struct cg_rollup_opts *o = u->o;
-	const struct cg_colmap *cols = u->run->cols;
+	const struct cg_run *run = u->run;
+	size_t k, j;
 
-	if (column(hdr, o->key, "--key", "account", cols, file, &u->kcol,
+	if (column(run, hdr, o->key, "--key", "account", file, &u->kcol,
 	    err) < 0 ||
-	    column(hdr, o->value, "--value", "value", cols, file, &u->vcol,
+	    column(run, hdr, o->value, "--value", "value", file, &u->vcol,
 	    err) < 0 ||
-	    column(hdr, o->date, "--date", "date", cols, file, &u->dcol,
+	    column(run, hdr, o->date, "--date", "date", file, &u->dcol,
 	    err) < 0)
 		return -1;
-	if (o->distinct != NULL) {
-		if (column(hdr, o->distinct, "--distinct", NULL, NULL, file,
-		    &u->xcol, err) < 0)
+	u->nx = o->distinct == NULL ? 0 : 1 + o->nmore_distinct;
+	for (k = 0; k < u->nx; k++) {
+		if (column(run, hdr, distinct(o, k), "--distinct", NULL, file,
+		    &u->xcol[k], err) < 0)
 			return -1;
-		u->has_x = 1;
+		for (j = 0; j < k; j++)
+			if (u->xcol[j] == u->xcol[k])
+				return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+				    "--distinct %s and --distinct %s are the "
+				    "same column", distinct(o, j),
+				    distinct(o, k));
+	}
+	if (o->owner_from != NULL) {
+		if (column(run, hdr, o->owner_from, "--owner-from", NULL, file,
+		    &u->ocol, err) < 0)
+			return -1;
+		u->has_owner = 1;
 	}
 	if (cg_rollup_where_bind(u->where, hdr, file, err) < 0)
 		return -1;
+	if (cg_rollup_where_count(u->where) > 0) {
+		u->filter = cg_rollup_filter_new(u->where, u->dcol, &u->dc,
+		    run);
+		u->where_dates = cg_rollup_where_dates_on(u->where, u->dcol);
+	}
 	u->kname = cg_xstrndup(hdr->f[u->kcol], hdr->len[u->kcol]);
 	u->knamelen = hdr->len[u->kcol];
 	u->vname = cg_xstrndup(hdr->f[u->vcol], hdr->len[u->vcol]);
 	u->dname = cg_xstrndup(hdr->f[u->dcol], hdr->len[u->dcol]);
 	return 0;
+}
+
+/* The columns the run adds: the figures, --distinct, --owner-from. */
+static void
+out_init(struct cg_rollup_out *out, const struct cg_rollup_ctx *u,
+    const struct cg_row *hdr)
+{
+	const char *dn[CG_ROLLUP_MAX_DISTINCT];
+	size_t dl[CG_ROLLUP_MAX_DISTINCT], k;
+
+	for (k = 0; k < u->nx; k++) {
+		dn[k] = hdr->f[u->xcol[k]];
+		dl[k] = hdr->len[u->xcol[k]];
+	}
+	cg_rollup_out_init(out, u->nx, dn, dl, u->has_owner);
 }
 
 static int
@@ -106,12 +146,13 @@ cg_rollup_run(const struct cg_rollup_opts *o, const struct cg_run *run,
 	struct cg_reader_opts ro = cg_run_reader_opts(run, 0);
 	const struct cg_row *hdr, *row;
 	struct cg_dialect d;
-	size_t ncols = o->distinct ? CG_ROLLUP_NCOLS : CG_ROLLUP_NCOLS - 1;
+	struct cg_rollup_out out;
 	struct cg_rollup_par *par = NULL;
 	long split = 0;
 	int rc, ret = -1;
 
 	memset(&u, 0, sizeof(u));
+	memset(&out, 0, sizeof(out));
 	u.o = o;
 	u.run = run;
 	u.today = run->today;
@@ -127,9 +168,10 @@ cg_rollup_run(const struct cg_rollup_opts *o, const struct cg_run *run,
 	r = cg_input_reader(in);
 	if (resolve(&u, hdr, cg_reader_name(r), err) < 0)
 		goto out;
+	out_init(&out, &u, hdr);
 	if (o->accounts != NULL && (u.acc = cg_rollup_accounts_load(
-	    o->accounts, u.kname, u.knamelen, o->accounts_key, u.t, run,
-	    err)) == NULL)
+	    o->accounts, u.kname, u.knamelen, o->accounts_key, u.has_owner,
+	    u.t, run, err)) == NULL)
 		goto out;
 	if (o->rejects != NULL && rejects_open(&u, r, hdr, err) < 0)
 		goto out;
@@ -160,6 +202,11 @@ cg_rollup_run(const struct cg_rollup_opts *o, const struct cg_run *run,
 	par = NULL;
 	if (rc < 0 || cg_rollup_drain(&u, err) < 0)
 		goto out;
+	/* A --where that matched nothing: said before the figures, and
+	 * with --strict an error before any of them is written. */
+	if (u.filter != NULL && cg_rollup_filter_report(u.filter, u.seq,
+	    o->strict, err) < 0)
+		goto out;
 	/* Numbers follow the decimal mark the values showed. */
 	d.decimal = cg_reader_dialect(cg_input_reader(in))->decimal;
 	if (u.rw != NULL) {
@@ -169,10 +216,10 @@ cg_rollup_run(const struct cg_rollup_opts *o, const struct cg_run *run,
 			goto out;
 	}
 	if (u.acc != NULL)
-		rc = cg_rollup_accounts_write(u.acc, u.t, ncols, o->replace,
-		    run, err);
+		rc = cg_rollup_accounts_write(u.acc, u.t, &out, o->replace,
+		    o->owner_from, run, err);
 	else
-		rc = cg_rollup_write_plain(u.t, u.kname, u.knamelen, &d, ncols,
+		rc = cg_rollup_write_plain(u.t, u.kname, u.knamelen, &d, &out,
 		    run, err);
 	if (rc < 0)
 		goto out;
@@ -192,5 +239,6 @@ out:
 		cg_outfile_abort(&u.rej);
 	cg_input_free(in);
 	ctx_free(&u);
+	cg_rollup_out_free(&out);
 	return ret;
 }

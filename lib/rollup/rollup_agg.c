@@ -56,6 +56,8 @@ cg_rollup_table_new(void)
 	t->mask = 255;
 	t->slot = cg_xcalloc(t->mask + 1, sizeof(*t->slot));
 	cg_strtab_init(&t->vals);
+	cg_strtab_init(&t->xvals);
+	cg_strtab_init(&t->agents);
 	return t;
 }
 
@@ -67,8 +69,8 @@ cg_rollup_table_free(struct cg_rollup_table *t)
 	free(t->slot);
 	free(t->rec);
 	free(t->order);
-	cg_strtab_free(&t->vals);
-	free(t->pair);
+	cg_rollup_distinct_free(t);
+	cg_rollup_owner_free(t);
 	free(t);
 }
 
@@ -220,8 +222,8 @@ cg_rollup_at(struct cg_rollup_table *t, size_t i)
  * v in units of 2^-64, if that is exact and |v| < 2^32 (so that 2^30
  * deals cannot overflow the sum); else -1.
  */
-static int
-fixed(double v, i128 *out)
+int
+cg_rollup_fixed(double v, i128 *out)
 {
 	uint64_t bits, mant;
 	int e, sh;
@@ -262,7 +264,7 @@ cg_rollup_add(struct cg_rollup_acc *a, double value, int32_t date,
 		a->last = date;
 	a->orders++;
 	a->volume += value;
-	if (fixed(value, &x) < 0 || a->orders >= (long)1 << 30)
+	if (cg_rollup_fixed(value, &x) < 0 || a->orders >= (long)1 << 30)
 		a->inexact = 1;
 	a->xvolume += x;
 	if (date <= today && (long)today - date < window) {

@@ -17,7 +17,26 @@
 #include "clientgrade/run.h"
 #include "clientgrade/strtab.h"
 
+__extension__ typedef __int128 cg_rollup_i128;
+
 /* ---- the account table ---- */
+
+/* A set of nonzero 64-bit words (open addressing). */
+struct cg_rollup_set {
+	uint64_t *v;		/* 0 = empty */
+	size_t mask, n;
+};
+
+/* An agent's figures on one account (--owner-from). */
+struct cg_rollup_oent {
+	cg_rollup_i128 xvol;	/* exact volume, as in struct cg_rollup_acc */
+	double vol;
+	long deals;
+	uint64_t first;		/* when its first deal on the account came */
+	uint32_t acc;		/* account index */
+	uint32_t agent;		/* in the table's agents */
+	int inexact;
+};
 
 struct cg_rollup_slot {
 	uint32_t idx1;		/* record offset / REC_ALIGN + 1; 0 = empty */
@@ -35,16 +54,126 @@ struct cg_rollup_table {
 
 	/* --distinct (rollup_distinct.c) */
 	struct cg_strtab vals;	/* the values, numbered 0, 1, ... */
-	uint64_t *pair;		/* (index << 32 | value) + 1; 0 = empty */
-	size_t pmask, npair;
+	struct cg_rollup_set pair;	/* (index << 32 | value) + 1 */
+	/* the further --distinct columns, k >= 1 */
+	struct cg_strtab xvals;	/* byte k, then the value */
+	struct cg_rollup_set xpair;	/* (index << 32 | xvalue) + 1 */
+	long *xcount[CG_ROLLUP_MAX_DISTINCT];	/* [k][account index] */
+	size_t xcap[CG_ROLLUP_MAX_DISTINCT];
+	char *xkey;		/* scratch for an xvals key */
+	size_t xkeycap;
+
+	/* --owner-from (rollup_owner.c) */
+	struct cg_strtab agents;
+	struct cg_rollup_oent *oent;
+	size_t noent, oentcap;
+	uint32_t *oslot;	/* entry index + 1; 0 = empty */
+	size_t omask;
+	uint64_t oseq;		/* deals given an agent so far */
+	uint32_t *obest;	/* [account index]: best entry + 1, or 0 */
+	size_t nobest;
+	int odirty;		/* obest is out of date */
 };
 
+/* 1 if the set holds key (nonzero), after adding it if not: 0 new. */
+int cg_rollup_set_add(struct cg_rollup_set *s, uint64_t key);
+void cg_rollup_set_free(struct cg_rollup_set *s);
+uint64_t cg_rollup_mix(uint64_t h);
+
 /*
- * Add src's distinct pairs to dst, whose accounts already hold every key
- * of src (cg_rollup_merge interns them first).
+ * v in units of 2^-64 (see struct cg_rollup_acc), if that is exact and
+ * |v| < 2^32: 0 with *out set; else -1 (*out 0).
+ */
+int cg_rollup_fixed(double v, cg_rollup_i128 *out);
+
+/*
+ * Add src's distinct pairs (and owners' figures) to dst, whose accounts
+ * already hold every key of src (cg_rollup_merge interns them first).
  */
 void cg_rollup_distinct_merge(struct cg_rollup_table *dst,
     struct cg_rollup_table *src);
+void cg_rollup_owner_merge(struct cg_rollup_table *dst,
+    struct cg_rollup_table *src);
+void cg_rollup_distinct_free(struct cg_rollup_table *t);
+void cg_rollup_owner_free(struct cg_rollup_table *t);
+
+/* ---- the --where filter (rollup_where.c, _filter.c, _nomatch.c) ---- */
+
+enum { CG_W_EQ, CG_W_NE, CG_W_LT, CG_W_LE, CG_W_GT, CG_W_GE };
+
+struct cg_rollup_cond {
+	const char *spec;	/* as given, for messages */
+	int op;			/* CG_W_* */
+	const char *val;	/* VALUE (points into spec) */
+	size_t vlen;
+	int type;		/* 0: bytes (= and !=), 'n' number, 'd' date */
+	double num;
+	int32_t day_us, day_eu;	/* VALUE read month/day and day/month */
+	int ok_us, ok_eu;
+	size_t wcol;		/* its column, in where->col */
+};
+
+/* The conditions on one column. */
+struct cg_rollup_wcol {
+	const char *name;	/* COL as first given (points into a spec) */
+	size_t namelen;
+	size_t col;		/* after bind */
+	char *hname;		/* the header's name, for messages */
+	size_t nc;		/* conditions on it, all kinds */
+	const char **eqv;	/* = values */
+	size_t *eqlen, neq;
+	const char **nev;	/* != values */
+	size_t *nelen, nne;
+	size_t *cmp, ncmp;	/* the comparisons: condition numbers */
+	int want_num, want_date;
+};
+
+struct cg_rollup_where {
+	struct cg_rollup_cond *c;
+	size_t n;
+	struct cg_rollup_wcol *col;
+	size_t ncol;
+};
+
+/* A column's state during one pass: its dates, its value counts. */
+struct cg_rollup_fcol {
+	struct cg_datecol own;	/* for a date column that is not the deal's */
+	struct cg_datecol *dc;
+	size_t unmatched;	/* its conditions that matched no deal yet */
+	struct cg_strtab vals;	/* values seen while counting */
+	unsigned long *cnt;	/* deals per value */
+	size_t cntcap;
+	int capped;		/* a value came after CG_ROLLUP_MAX_VALUES */
+	unsigned long nnum, ndate;	/* numbers and dates read counting */
+	double nmin, nmax;
+	int32_t dmin, dmax;
+};
+
+struct cg_rollup_filter {
+	const struct cg_rollup_where *w;
+	const struct cg_run *run;
+	struct cg_rollup_fcol *col;
+	unsigned char *matched;	/* per condition: matched a deal alone */
+	int passed;		/* some deal passed every condition */
+	size_t pending;		/* unmatched conditions, + 1 until passed */
+	int guess_said;		/* a comparison date read by guess, said */
+};
+
+/* Count value s[0..n) of column state fc (and the number or date it read
+ * as, when has_num / has_date). */
+void cg_rollup_fcol_count(struct cg_rollup_fcol *fc, const char *s, size_t n,
+    int has_num, double num, int has_date, int32_t day);
+
+/*
+ * After cg_field_date refused field `col` of `row` with err: 1 if the
+ * value is a date in some day/month order, so the column's order (from
+ * --dates, or seen or guessed earlier) contradicts the data: an error,
+ * err kept (or, under --dates iso, rewritten to say so); 0 if the value
+ * is no date at all.
+ */
+int cg_rollup_date_contradicts(const struct cg_datecol *dc,
+    struct cg_reader *r, const struct cg_row *row, size_t col,
+    struct cg_err *err);
 
 /* ---- one pass over a deal log ---- */
 
@@ -99,14 +228,19 @@ struct cg_rollup_ctx {
 	int32_t today;		/* run->today, close at hand per deal */
 	struct cg_rollup_table *t;
 	struct cg_rollup_where *where;
+	struct cg_rollup_filter *filter;	/* NULL: no --where; own */
+	int where_dates;	/* a --where compares the deal's dates */
 	struct cg_rollup_accounts *acc;
-	size_t kcol, vcol, dcol, xcol;
-	int has_x;
+	size_t kcol, vcol, dcol;
+	size_t xcol[CG_ROLLUP_MAX_DISTINCT], nx;	/* --distinct columns */
+	size_t ocol;		/* --owner-from column */
+	int has_owner;
 	char *kname, *vname, *dname;	/* header names, for messages */
 	size_t knamelen;
 	struct cg_datecol dc;
 	struct cg_rollup_skip skip[CG_NSKIP];
 	unsigned long seq;	/* deals read so far */
+	unsigned long passed;	/* deals that passed --where */
 	struct cg_outfile rej;
 	int rej_open;		/* rej is open and not yet committed */
 	struct cg_writer *rw;

@@ -18,11 +18,13 @@
 #include "clientgrade/roles.h"
 #include "clientgrade/rollup.h"
 #include "clientgrade/run.h"
+#include "clientgrade/text.h"
 
 struct cg_rollup_accounts {
 	struct cg_reader *r;
 	const char *name;
 	size_t kcol;
+	size_t ocol;		/* its owner column, or CG_NO_COL */
 };
 
 const char *
@@ -34,7 +36,7 @@ cg_rollup_accounts_name(const struct cg_rollup_accounts *a)
 static int
 find_key(struct cg_rollup_accounts *a, const struct cg_row *hdr,
     const char *dealkey, size_t dealkeylen, const char *accounts_key,
-    const struct cg_colmap *cols, struct cg_err *err)
+    const struct cg_run *run, struct cg_err *err)
 {
 	if (accounts_key != NULL) {
 		a->kcol = cg_header_find(hdr, accounts_key,
@@ -49,13 +51,14 @@ find_key(struct cg_rollup_accounts *a, const struct cg_row *hdr,
 	a->kcol = cg_header_find(hdr, dealkey, dealkeylen);
 	if (a->kcol != CG_NO_COL)
 		return 0;
-	return cg_role_require(hdr, cols, "account", a->name, &a->kcol, err);
+	return cg_role_use_required(run, hdr, "account", a->name, &a->kcol,
+	    err);
 }
 
 struct cg_rollup_accounts *
 cg_rollup_accounts_load(const char *path, const char *dealkey,
-    size_t dealkeylen, const char *accounts_key, struct cg_rollup_table *t,
-    const struct cg_run *run, struct cg_err *err)
+    size_t dealkeylen, const char *accounts_key, int owner,
+    struct cg_rollup_table *t, const struct cg_run *run, struct cg_err *err)
 {
 	struct cg_rollup_accounts *a = cg_xcalloc(1, sizeof(*a));
 	struct cg_reader_opts ro;
@@ -79,8 +82,11 @@ cg_rollup_accounts_load(const char *path, const char *dealkey,
 			    "empty accounts file");
 		goto fail;
 	}
-	if (find_key(a, hdr, dealkey, dealkeylen, accounts_key, run->cols,
-	    err) < 0)
+	if (find_key(a, hdr, dealkey, dealkeylen, accounts_key, run, err) < 0)
+		goto fail;
+	a->ocol = CG_NO_COL;
+	/* The file's own owners win over the derived ones (--owner-from). */
+	if (owner && cg_role_use(run, hdr, "owner", &a->ocol, err) < 0)
 		goto fail;
 	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
 		const char *k = row->f[a->kcol];
@@ -140,28 +146,46 @@ sort_puts(struct cg_put *p, size_t n)
 	}
 }
 
+/* 1 if the field is empty or blank. */
+static int
+blank(const char *s, size_t n)
+{
+	cg_trim(&s, &n);
+	return n == 0;
+}
+
 int
 cg_rollup_accounts_write(struct cg_rollup_accounts *a,
-    struct cg_rollup_table *t, size_t ncols, int replace,
-    const struct cg_run *run, struct cg_err *err)
+    struct cg_rollup_table *t, const struct cg_rollup_out *o, int replace,
+    const char *owner_from, const struct cg_run *run, struct cg_err *err)
 {
 	const struct cg_row *hdr = cg_reader_hdr(a->r), *row;
 	struct cg_dialect *d = cg_reader_dialect(a->r);
 	struct cg_writer *w;
-	struct cg_put put[CG_ROLLUP_NCOLS];
-	size_t target[CG_ROLLUP_NCOLS], c, app = 0;
-	char f[CG_ROLLUP_NCOLS][CG_ROLLUP_FIELDMAX];
+	struct cg_put put[CG_ROLLUP_MAXOUT];
+	size_t target[CG_ROLLUP_MAXOUT], c, np, app = 0;
+	char f[CG_ROLLUP_MAXOUT][CG_ROLLUP_FIELDMAX];
+	const char *s[CG_ROLLUP_MAXOUT];
+	size_t len[CG_ROLLUP_MAXOUT];
 	struct cg_buf clash = CG_BUF_INIT;
+	/* The owner goes into the file's owner column, blanks only. */
+	size_t oc = o->owner ? o->n - 1 : CG_NO_COL;
+	int fill = oc != CG_NO_COL && a->ocol != CG_NO_COL;
+	long filled = 0, kept = 0;
 	int rc;
 
 	/* Where each figure goes: an existing column of the same name with
 	 * --replace, else appended. Without --replace a clash is allowed
 	 * (nothing is changed) but said, because tools that look a role up
 	 * take the leftmost column of a name: the old one. */
-	for (c = 0; c < ncols; c++) {
-		const char *nm = cg_rollup_colnames[c];
+	for (c = 0; c < o->n; c++) {
+		const char *nm = o->name[c];
 		size_t at = cg_header_find(hdr, nm, strlen(nm));
 
+		if (c == oc && fill) {
+			target[c] = a->ocol;
+			continue;
+		}
 		if (at != CG_NO_COL && replace) {
 			target[c] = at;
 			continue;
@@ -178,32 +202,50 @@ cg_rollup_accounts_write(struct cg_rollup_accounts *a,
 	cg_buf_free(&clash);
 
 	w = cg_writer_new(run->out_fd, "<stdout>", d);
-	for (c = 0; c < ncols; c++) {
-		put[c].col = target[c];
-		put[c].s = cg_rollup_colnames[c];
-		put[c].n = CG_STRLEN;
+	for (c = np = 0; c < o->n; c++) {
+		if (c == oc && fill)
+			continue;
+		put[np].col = target[c];
+		put[np].s = o->name[c];
+		put[np++].n = CG_STRLEN;
 	}
-	sort_puts(put, ncols);
-	if (cg_writer_row(w, hdr, put, ncols, err) < 0)
+	sort_puts(put, np);
+	if (cg_writer_row(w, hdr, put, np, err) < 0)
 		goto fail;
 	if (cg_reader_rewind(a->r, err) < 0)
 		goto fail;
 	while ((rc = cg_reader_next(a->r, &row, err)) > 0) {
 		size_t kl = row->len[a->kcol];
 
-		cg_rollup_format(kl == 0 ? NULL : cg_rollup_find(t,
-		    row->f[a->kcol], kl), run->today, d->decimal, f);
-		for (c = 0; c < ncols; c++) {
-			put[c].col = target[c];
-			put[c].s = f[c];
-			put[c].n = CG_STRLEN;
+		cg_rollup_fields(t, kl == 0 ? NULL : cg_rollup_find(t,
+		    row->f[a->kcol], kl), o, run->today, d->decimal, f, s, len);
+		for (c = np = 0; c < o->n; c++) {
+			if (c == oc && fill) {
+				if (!blank(row->f[a->ocol],
+				    row->len[a->ocol])) {
+					kept++;
+					continue;
+				}
+				if (len[c] == 0)
+					continue;
+				filled++;
+			}
+			put[np].col = target[c];
+			put[np].s = s[c];
+			put[np++].n = len[c];
 		}
-		sort_puts(put, ncols);
-		if (cg_writer_row(w, row, put, ncols, err) < 0)
+		sort_puts(put, np);
+		if (cg_writer_row(w, row, put, np, err) < 0)
 			goto fail;
 	}
 	if (rc < 0)
 		goto fail;
+	if (filled > 0)
+		cg_note(run, "%ld account%s with a blank %s in %s got the "
+		    "%s with the most volume on %s (--owner-from); %ld kept "
+		    "the file's", filled, filled == 1 ? "" : "s",
+		    hdr->f[a->ocol], a->name, owner_from,
+		    filled == 1 ? "it" : "them", kept);
 	return cg_writer_close(w, err);
 fail:
 	cg_writer_close(w, NULL);

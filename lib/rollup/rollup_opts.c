@@ -24,6 +24,7 @@ void
 cg_rollup_opts_free(struct cg_rollup_opts *o)
 {
 	free(o->where);
+	free(o->more_distinct);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -47,6 +48,23 @@ cg_rollup_add_where(struct cg_rollup_opts *o, const char *arg,
 	o->where = cg_xreallocarray(o->where, o->nwhere + 1,
 	    sizeof(*o->where));
 	o->where[o->nwhere++] = arg;
+	return 0;
+}
+
+int
+cg_rollup_add_distinct(struct cg_rollup_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (o->distinct == NULL) {
+		o->distinct = arg;
+		return 0;
+	}
+	if (o->nmore_distinct + 1 == CG_ROLLUP_MAX_DISTINCT)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--distinct: at "
+		    "most %d columns", CG_ROLLUP_MAX_DISTINCT);
+	o->more_distinct = cg_xreallocarray(o->more_distinct,
+	    o->nmore_distinct + 1, sizeof(*o->more_distinct));
+	o->more_distinct[o->nmore_distinct++] = arg;
 	return 0;
 }
 

@@ -297,8 +297,11 @@ cg_rollup_par_start(struct cg_rollup_ctx *u, struct cg_reader *r,
 	size_t i;
 	int fd, k;
 
+	/* A --where on a date column other than the deal's would need its
+	 * own checks of the date order at the split: read in one pass. */
 	if (argc != 1 || strcmp(argv[0], "-") == 0 || o->strict ||
-	    cg_reader_dialect(r)->encoding != NULL)
+	    cg_reader_dialect(r)->encoding != NULL ||
+	    cg_rollup_where_dates_off(u->where, u->dcol))
 		return NULL;
 	if ((fd = open(argv[0], O_RDONLY | O_CLOEXEC)) < 0)
 		return NULL;
@@ -324,6 +327,7 @@ cg_rollup_par_start(struct cg_rollup_ctx *u, struct cg_reader *r,
 	p->ro.rewindable = 0;
 	/* Shared, read only: options, filter, accounts, columns, names. */
 	p->b = *u;
+	p->b.filter = NULL;
 	p->b.run = &p->run;
 	p->b.t = cg_rollup_table_new();
 	memset(p->b.skip, 0, sizeof(p->b.skip));
@@ -331,10 +335,14 @@ cg_rollup_par_start(struct cg_rollup_ctx *u, struct cg_reader *r,
 	memset(&p->b.rej, 0, sizeof(p->b.rej));
 	p->b.rej_open = 0;
 	p->b.rw = NULL;
-	p->b.seq = p->b.npend = p->b.ndone = 0;
+	p->b.seq = p->b.npend = p->b.ndone = p->b.passed = 0;
 	p->b.track_ambig = 1;
 	p->b.ambig = 0;
 	cg_datecol_init(&p->b.dc, u->run->dates);
+	/* Its own filter state, on its own date memory. */
+	if (u->filter != NULL)
+		p->b.filter = cg_rollup_filter_new(u->where, u->dcol, &p->b.dc,
+		    &p->run);
 	if (u->run->dates == CG_DATES_AUTO) {
 		/* Read ambiguous dates the way a guess would, silently. */
 		p->b.dc.guessed = 1;
@@ -440,8 +448,13 @@ cg_rollup_par_join(struct cg_rollup_ctx *u, struct cg_rollup_par *p,
 		return 0;
 	if (cg_rollup_drain(u, err) < 0)
 		return -1;
+	if (u->filter != NULL && !cg_rollup_filter_merge_ok(u->filter,
+	    b->filter))
+		return 0;
 	if (cg_rollup_merge(u->t, b->t) < 0)
 		return 0;
+	if (u->filter != NULL)
+		cg_rollup_filter_merge(u->filter, b->filter);
 	if (!cg_reader_decimal_known(r) && p->dec_known)
 		cg_reader_note_decimal(r, p->decimal == ',' ? CG_DEC_COMMA :
 		    CG_DEC_DOT);
@@ -459,6 +472,7 @@ cg_rollup_par_join(struct cg_rollup_ctx *u, struct cg_rollup_par *p,
 		sa->n += sb->n;
 	}
 	u->seq += b->seq;
+	u->passed += b->passed;
 	if (u->rw != NULL && par_rejects(u, p, err) < 0)
 		return -1;
 	return 1;

@@ -1,10 +1,13 @@
 /*
- * rollup_where.c - the --where COL=VALUE filter of rollup.
+ * rollup_where.c - the --where conditions of rollup: parsing them and
+ * finding their columns. Trying them on deals is rollup_filter.c.
  *
- * Conditions are grouped by column: values given for one column are
- * alternatives (deal_stage=Won or deal_stage=Invoiced), columns are all
- * required. Matching is exact bytes: a filter on a CRM stage should not
- * guess at case or spaces, and it stays one memcmp per condition.
+ * Conditions are grouped by column. On one column the conditions other
+ * than != are alternatives (deal_stage=Won or deal_stage=Invoiced;
+ * close_value<100 or close_value>10000) and every != must hold
+ * (deal_stage!=Lost and deal_stage!=Engaging); columns are all required.
+ * A comparison's value is read once, here: a date in either day/month
+ * order (which one applies is known only from the log), else a number.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,60 +15,196 @@
 #include "clientgrade/alloc.h"
 #include "clientgrade/roles.h"
 #include "clientgrade/rollup.h"
+#include "clientgrade/value.h"
+#include "rollup_int.h"
 
-struct cond {
-	const char *name;	/* COL as given (points into the spec) */
-	size_t namelen;
-	size_t col;		/* after bind */
-	size_t nval;
-	const char **val;
-	size_t *vlen;
-};
+/* Where the operator of spec s starts (*oplen its length), or NULL. */
+static const char *
+find_op(const char *s, int *op, size_t *oplen)
+{
+	for (; *s != '\0'; s++) {
+		*oplen = s[1] == '=' ? 2 : 1;
+		switch (*s) {
+		case '=':
+			*op = CG_W_EQ;
+			*oplen = 1;
+			return s;
+		case '!':
+			if (s[1] != '=')
+				break;
+			*op = CG_W_NE;
+			return s;
+		case '<':
+			*op = s[1] == '=' ? CG_W_LE : CG_W_LT;
+			return s;
+		case '>':
+			*op = s[1] == '=' ? CG_W_GE : CG_W_GT;
+			return s;
+		}
+	}
+	return NULL;
+}
 
-struct cg_rollup_where {
-	struct cond *c;
-	size_t n;
-};
+/* A comparison's value: a date (in either day/month order) or else a
+ * number, read with a decimal point as on a command line. */
+static int
+typed(struct cg_rollup_cond *c, struct cg_err *err)
+{
+	c->ok_us = cg_parse_date(c->val, c->vlen, CG_DATES_US, &c->day_us,
+	    NULL) == CG_V_OK;
+	c->ok_eu = cg_parse_date(c->val, c->vlen, CG_DATES_EU, &c->day_eu,
+	    NULL) == CG_V_OK;
+	if (c->ok_us || c->ok_eu) {
+		c->type = 'd';
+		return 0;
+	}
+	if (cg_parse_num(c->val, c->vlen, '.', &c->num, NULL) == CG_V_OK) {
+		c->type = 'n';
+		return 0;
+	}
+	return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--where %s: '%s' is "
+	    "not a number or a date (want YYYY-MM-DD for a date)", c->spec,
+	    c->val);
+}
+
+/* Append x to the array *v of *n size_t. */
+static void
+push(size_t **v, size_t *n, size_t x)
+{
+	*v = cg_xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = x;
+}
+
+static void
+push_val(const char ***v, size_t **len, size_t *n, const char *s, size_t l)
+{
+	*v = cg_xreallocarray(*v, *n + 1, sizeof(**v));
+	*len = cg_xreallocarray(*len, *n + 1, sizeof(**len));
+	(*v)[*n] = s;
+	(*len)[(*n)++] = l;
+}
+
+/* The column group of condition c (named name[0..nl)), added if new. */
+static size_t
+group(struct cg_rollup_where *w, const char *name, size_t nl)
+{
+	size_t j;
+
+	/* The same COL spelled twice is one column: compare the names as
+	 * headers are compared, so Deal Stage=... and deal_stage=... are
+	 * alternatives, not a contradiction. */
+	for (j = 0; j < w->ncol; j++)
+		if (cg_header_eq(w->col[j].name, w->col[j].namelen, name, nl))
+			return j;
+	w->col[w->ncol].name = name;
+	w->col[w->ncol].namelen = nl;
+	return w->ncol++;
+}
+
+/* 1 if x >(=) lo or x <(=) hi holds for every x: lo below hi. */
+static int
+covers(int loop, double lo, int hiop, double hi)
+{
+	return hi > lo || (hi == lo && (loop == CG_W_GE || hiop == CG_W_LE));
+}
+
+/*
+ * 1 if lower bound a and upper bound b, alternatives on one column, let
+ * every number (date) through, in each day/month order both can be read
+ * in: almost surely a range meant as "between".
+ */
+static int
+every_value(const struct cg_rollup_cond *a, const struct cg_rollup_cond *b)
+{
+	int n = 0, all = 1;
+
+	if (a->type != b->type)
+		return 0;
+	if (a->type == 'n')
+		return covers(a->op, a->num, b->op, b->num);
+	if (a->ok_us && b->ok_us) {
+		n++;
+		all &= covers(a->op, a->day_us, b->op, b->day_us);
+	}
+	if (a->ok_eu && b->ok_eu) {
+		n++;
+		all &= covers(a->op, a->day_eu, b->op, b->day_eu);
+	}
+	return n > 0 && all;
+}
+
+/* Refuse alternatives on one column that hold for every value. */
+static int
+check_bounds(const struct cg_rollup_where *w, struct cg_err *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < w->n; i++)
+		for (j = 0; j < w->n; j++) {
+			const struct cg_rollup_cond *a = &w->c[i], *b = &w->c[j];
+
+			if (a->wcol != b->wcol || (a->op != CG_W_GT &&
+			    a->op != CG_W_GE) || (b->op != CG_W_LT &&
+			    b->op != CG_W_LE) || !every_value(a, b))
+				continue;
+			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--where "
+			    "%s and --where %s let every %s through: "
+			    "conditions on one column are alternatives (one "
+			    "of them must hold); see --where in rollup(1)",
+			    i < j ? a->spec : b->spec, i < j ? b->spec :
+			    a->spec, a->type == 'n' ? "number" : "date");
+		}
+	return 0;
+}
 
 struct cg_rollup_where *
 cg_rollup_where_new(const char *const *spec, size_t n, struct cg_err *err)
 {
 	struct cg_rollup_where *w = cg_xcalloc(1, sizeof(*w));
-	size_t i, j;
+	size_t i;
 
 	w->c = cg_xcalloc(n ? n : 1, sizeof(*w->c));
+	w->col = cg_xcalloc(n ? n : 1, sizeof(*w->col));
 	for (i = 0; i < n; i++) {
-		const char *eq = strchr(spec[i], '=');
-		struct cond *c = NULL;
-		size_t nl;
+		struct cg_rollup_cond *c = &w->c[i];
+		struct cg_rollup_wcol *g;
+		const char *at;
+		size_t oplen;
+		int op;
 
-		if (eq == NULL || eq == spec[i]) {
-			cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-			    "--where wants COL=VALUE, not '%s'", spec[i]);
-			cg_rollup_where_free(w);
-			return NULL;
+		if ((at = find_op(spec[i], &op, &oplen)) == NULL ||
+		    at == spec[i]) {
+			cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--where wants "
+			    "COL=VALUE (or !=, <, <=, >, >=), not '%s'",
+			    spec[i]);
+			goto fail;
 		}
-		nl = (size_t)(eq - spec[i]);
-		/* The same COL spelled twice is one condition: compare the
-		 * names as headers are compared, so Deal Stage=... and
-		 * deal_stage=... are alternatives, not a contradiction. */
-		for (j = 0; j < w->n; j++)
-			if (cg_header_eq(w->c[j].name, w->c[j].namelen,
-			    spec[i], nl))
-				c = &w->c[j];
-		if (c == NULL) {
-			c = &w->c[w->n++];
-			c->name = spec[i];
-			c->namelen = nl;
+		c->spec = spec[i];
+		c->op = op;
+		c->val = at + oplen;
+		c->vlen = strlen(c->val);
+		if (op != CG_W_EQ && op != CG_W_NE && typed(c, err) < 0)
+			goto fail;
+		w->n++;
+		c->wcol = group(w, spec[i], (size_t)(at - spec[i]));
+		g = &w->col[c->wcol];
+		g->nc++;
+		if (op == CG_W_EQ)
+			push_val(&g->eqv, &g->eqlen, &g->neq, c->val, c->vlen);
+		else if (op == CG_W_NE)
+			push_val(&g->nev, &g->nelen, &g->nne, c->val, c->vlen);
+		else {
+			push(&g->cmp, &g->ncmp, i);
+			g->want_num |= c->type == 'n';
+			g->want_date |= c->type == 'd';
 		}
-		c->val = cg_xreallocarray(c->val, c->nval + 1, sizeof(*c->val));
-		c->vlen = cg_xreallocarray(c->vlen, c->nval + 1,
-		    sizeof(*c->vlen));
-		c->val[c->nval] = eq + 1;
-		c->vlen[c->nval] = strlen(eq + 1);
-		c->nval++;
 	}
+	if (check_bounds(w, err) < 0)
+		goto fail;
 	return w;
+fail:
+	cg_rollup_where_free(w);
+	return NULL;
 }
 
 void
@@ -75,12 +214,23 @@ cg_rollup_where_free(struct cg_rollup_where *w)
 
 	if (w == NULL)
 		return;
-	for (i = 0; i < w->n; i++) {
-		free(w->c[i].val);
-		free(w->c[i].vlen);
+	for (i = 0; i < w->ncol; i++) {
+		free(w->col[i].hname);
+		free(w->col[i].eqv);
+		free(w->col[i].eqlen);
+		free(w->col[i].nev);
+		free(w->col[i].nelen);
+		free(w->col[i].cmp);
 	}
+	free(w->col);
 	free(w->c);
 	free(w);
+}
+
+size_t
+cg_rollup_where_count(const struct cg_rollup_where *w)
+{
+	return w->n;
 }
 
 int
@@ -89,34 +239,38 @@ cg_rollup_where_bind(struct cg_rollup_where *w, const struct cg_row *hdr,
 {
 	size_t i;
 
-	for (i = 0; i < w->n; i++) {
-		struct cond *c = &w->c[i];
+	for (i = 0; i < w->ncol; i++) {
+		struct cg_rollup_wcol *g = &w->col[i];
 
-		c->col = cg_header_find(hdr, c->name, c->namelen);
-		if (c->col == CG_NO_COL)
+		g->col = cg_header_find(hdr, g->name, g->namelen);
+		if (g->col == CG_NO_COL)
 			return cg_err_set(err, CG_EROLE, file, 0, 0,
-			    "--where: no column '%.*s'", (int)c->namelen,
-			    c->name);
+			    "--where: no column '%.*s'", (int)g->namelen,
+			    g->name);
+		free(g->hname);
+		g->hname = cg_xstrndup(hdr->f[g->col], hdr->len[g->col]);
 	}
 	return 0;
 }
 
 int
-cg_rollup_where_match(const struct cg_rollup_where *w,
-    const struct cg_row *row)
+cg_rollup_where_dates_off(const struct cg_rollup_where *w, size_t col)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < w->n; i++) {
-		const struct cond *c = &w->c[i];
-		const char *f = row->f[c->col];
-		size_t fl = row->len[c->col];
+	for (i = 0; i < w->ncol; i++)
+		if (w->col[i].want_date && w->col[i].col != col)
+			return 1;
+	return 0;
+}
 
-		for (j = 0; j < c->nval; j++)
-			if (c->vlen[j] == fl && memcmp(c->val[j], f, fl) == 0)
-				break;
-		if (j == c->nval)
-			return 0;
-	}
-	return 1;
+int
+cg_rollup_where_dates_on(const struct cg_rollup_where *w, size_t col)
+{
+	size_t i;
+
+	for (i = 0; i < w->ncol; i++)
+		if (w->col[i].want_date && w->col[i].col == col)
+			return 1;
+	return 0;
 }

@@ -7,7 +7,10 @@
 # quoted fields with line breaks (LF, CR LF) and delimiters, keys with
 # quotes, more than 64 distinct agents, skipped deals of every kind,
 # ambiguous and telling US dates, a European variant (';', decimal comma,
-# day.month dates), a join, and a log with an error in its second half.
+# day.month dates), a join, and a log with an error in its second half;
+# and the filters and figures of issue 15 and 16: --where with != and
+# comparisons on numbers and on the deal's dates, a --where that matches
+# no deal (its value counts are merged), several --distinct, --owner-from.
 # Across the variants both outcomes must occur: halves merged, and a
 # split inside a quoted field read on sequentially.
 #
@@ -130,6 +133,13 @@ for seed in 1 2 3 4 5 6; do
 	compare "eu seed $seed" eu.csv $opts --distinct agent
 	python3 gen.py $seed 2000 iso mid-quote >mq.csv
 	compare "mid-quote seed $seed" mq.csv $opts --where stage=Won
+	compare "filters seed $seed" us.csv $opts --where stage!=Open \
+	    --where 'close_value>=2000' --where 'close_date>=1/1/2025' \
+	    --distinct agent --distinct stage --owner-from agent
+	compare "no match seed $seed" eu.csv $opts --where stage=won \
+	    --where 'close_value<0'
+	compare "owner join seed $seed" us.csv $opts --where stage=Won \
+	    --owner-from agent --distinct stage
 done
 python3 gen.py 7 3000 us late-evidence >le.csv
 compare "late evidence" le.csv $opts
@@ -145,6 +155,10 @@ for i in range(0, 120, 2):
 print('"Quote ""1"" Ltd",q')
 PY
 compare "join" j.csv $opts --accounts acc.csv --distinct agent
+compare "join owner" j.csv $opts --accounts acc.csv --owner-from agent \
+    --where 'close_date<2026-01-01'
+compare "late ambiguity, date filter" la.csv $opts \
+    --where 'close_date>=2025-06-01'
 compare "dates us" j.csv $opts --dates us --window 30
 
 # Each outcome must have been exercised.
