@@ -39,8 +39,9 @@ static const struct cg_opt opts[] = {
 	CG_OPT_END
 };
 
+/* [quadrant.time] is retired: read only to refuse it (quadrant_opts.c). */
 static const char *const sections[] = { "quadrant", "quadrant.names",
-	"quadrant.time", NULL };
+	"quadrant.effort", "quadrant.time", NULL };
 
 static void
 init(void *o)
@@ -66,9 +67,18 @@ release(void *o)
 	cg_quadrant_opts_free(o);
 }
 
+/* For --inspect: one engagement measure (group 2) and potential needed. */
+static const struct cg_role_need roles[] = {
+	{ "engagement", 'n', 2 }, { "our_contacts", 'n', 2 },
+	{ "their_contacts", 'n', 2 }, { "contacts", 'n', 2 },
+	{ "potential", 'n', 1 }, { "volume", 'n', 0 }, { "account", 't', 0 },
+	{ "grade", 't', 0 }, { NULL, 0, 0 }
+};
+
 static const struct cg_tool tool = {
 	"quadrant",
-	"quadrant [-q] [--cut axis=value[,axis=value]] [--explain]\n"
+	"quadrant [-q] [--inspect] [--cut axis=value[,axis=value]] "
+	"[--explain]\n"
 	"                [--potential column|headroom] [--summary[=csv|text]]\n"
 	"                [--plot file.svg | --plot -] [--labels n] [--log]\n"
 	"                [--col role=header] [--config file] "
@@ -76,7 +86,7 @@ static const struct cg_tool tool = {
 	"                [--decimal dot|comma] [--encoding name] "
 	"[--delimiter c]\n"
 	"                [--today yyyy-mm-dd] [file ...]",
-	opts, sections, init, check, run, release
+	opts, sections, init, check, run, release, roles
 };
 
 int

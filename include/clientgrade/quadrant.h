@@ -8,7 +8,9 @@
  *
  * A value equal to its cut is "high". Cuts are fixed numbers or the
  * median of the axis (the mean of the two middle values for an even
- * count; missing values do not count).
+ * count; missing values do not count), moved to the next value up when
+ * the median puts more than 80% of the accounts on one side and that
+ * comes closer to halves (cg_qcut_median).
  *
  * Engagement is the `engagement` column; without one it is derived from
  * how many of our people work with how many of theirs: our_contacts x
@@ -28,7 +30,8 @@
  * the summary and the plot out), quadrant_axes.c (columns and values,
  * medians), quadrant_summary.c (--summary), quadrant_plot.c (points
  * kept for plots), quadrant_svg.c and quadrant_textplot.c (the two
- * renderings).
+ * renderings), quadrant_text.c (names made safe for XML and for a
+ * terminal).
  */
 #ifndef CLIENTGRADE_QUADRANT_H
 #define CLIENTGRADE_QUADRANT_H
@@ -68,14 +71,15 @@ struct cg_quadrant_opts {
 	int plot_log;		/* log scale for the potential axis */
 	long labels;		/* top accounts labelled in the SVG */
 	char *names[CG_Q_N];	/* owned; default Key, Growth, ... */
-	double time[CG_Q_N];	/* suggested share of rep time, percent */
+	double effort[CG_Q_N];	/* relative effort per account; a quadrant's
+				 * share of the time is count x effort */
 	/* --cut arguments (borrowed from argv; the array is owned), read
 	 * by cg_quadrant_check once the decimal mark is known. */
 	const char **cut_args;
 	size_t ncut;
 };
 
-/* Defaults: median cuts, no extras, 10 labels, 40/30/20/10 time. */
+/* Defaults: median cuts, no extras, 10 labels, effort 4/3/2/1. */
 void cg_quadrant_opts_init(struct cg_quadrant_opts *o);
 void cg_quadrant_opts_free(struct cg_quadrant_opts *o);
 
@@ -90,8 +94,10 @@ int cg_quadrant_cut_arg(struct cg_quadrant_opts *o, const char *arg,
 /*
  * Take [quadrant] (cut_engagement, cut_potential, potential = column |
  * headroom), [quadrant.names] (key, growth, maintenance, service) and
- * [quadrant.time] (same keys, percent, must add up to 100) where the
- * command line did not say otherwise. 0 or -1 (CG_ECONFIG).
+ * [quadrant.effort] (same keys, relative effort per account, 0 to 1000,
+ * not all 0) where the command line did not say otherwise. Any key in
+ * [quadrant.time] (retired) is an error naming [quadrant.effort]. 0 or
+ * -1 (CG_ECONFIG).
  */
 int cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
     struct cg_err *err);
@@ -159,13 +165,21 @@ struct cg_qaxes {
 	char plabel[160];	/* "potential", "employees - volume" */
 };
 
+/* What a run needs besides the two measures (cg_qaxes_resolve). */
+#define CG_QW_HEADROOM	1u	/* potential - volume: volume required */
+#define CG_QW_VOLUME	2u	/* volume when there is one (summary, plot) */
+#define CG_QW_NAMES	4u	/* account names (the SVG's labels) */
+#define CG_QW_GRADES	8u	/* grades (a plot's colours, letters) */
+
 /*
- * Find the columns. `headroom` asks for potential - volume (both then
- * required). A missing measure is CG_EROLE naming what was tried and the
- * --col to use. 0 or -1.
+ * Find the columns, each through cg_role_use or cg_role_use_required
+ * (run->cols pins them), so a column found by an alias is noted
+ * ("volume <- 'revenue'; pin it with --col volume=revenue"). Roles
+ * outside `want` (CG_QW_*) are not looked for. A missing measure is
+ * CG_EROLE naming what was tried and the --col to use. 0 or -1.
  */
 int cg_qaxes_resolve(struct cg_qaxes *a, const struct cg_row *hdr,
-    const struct cg_colmap *m, int headroom, const char *file,
+    const struct cg_run *run, unsigned want, const char *file,
     struct cg_err *err);
 
 /* The values of one row. */
@@ -193,6 +207,36 @@ enum cg_quad cg_quad_of(double e, double p, double ecut, double pcut);
  * middle ones for even n. Reorders v (quickselect, O(n) expected).
  */
 double cg_median(double *v, size_t n);
+
+/*
+ * Where to split an axis cut at its median. With ties going high, a
+ * median leaves at least half the values on its high side, but many
+ * equal values (74 of 85 accounts with the same engagement) put nearly
+ * all of them there. When more than 80% of the values are on one side
+ * (`lopsided`), the split closest to halves is taken instead: with the
+ * median's ties high, or at the next value up, which moves the tied
+ * block to the low side (`moved`). That next value is then the cut, so
+ * "a value equal to its cut is high" still holds.
+ */
+struct cg_qcut {
+	double median;		/* the median of the values */
+	double cut;		/* where the axis is split */
+	double next;		/* the smallest value above the median */
+	int has_next;		/* ... if there is one */
+	size_t n;		/* values */
+	size_t high_median;	/* values at or above the median */
+	size_t high;		/* values at or above the cut */
+	int lopsided;		/* the median put over 80% on one side */
+	int moved;		/* the cut is `next`, not the median */
+};
+
+/*
+ * The split of v[0..n) (n > 0, no NaN) into c. Reorders v. O(n): the
+ * median's quickselect, then one pass to count.
+ *     double v[] = { 3, 3, 3, 3, 3, 3, 3, 3, 3, 5 };
+ *     cg_qcut_median(v, 10, &c);   // median 3, lopsided, moved, cut 5
+ */
+void cg_qcut_median(double *v, size_t n, struct cg_qcut *c);
 
 /*
  * Format v for people: digits grouped in threes ("48,000", or "48.000"
@@ -249,6 +293,7 @@ struct cg_qplot {
 	int grade_other;	/* a grade beyond the palette was seen */
 	double cut[2];
 	int cut_fixed[2], cut_known[2];
+	int cut_moved[2];	/* a lopsided median's cut moved up */
 	char elabel[160], plabel[160];
 	const char *names[CG_Q_N];	/* borrowed from the options */
 	char decimal;
@@ -285,8 +330,30 @@ int cg_qplot_svg(struct cg_qplot *pl, FILE *fp);
 /* The text picture (width x height cells) to fp. 0 or -1. */
 int cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp);
 
-/* XML-escape s[0..n) into b (invalid UTF-8 and control bytes -> '?'). */
+/* ---- text made safe (quadrant_text.c) ---- */
+
 struct cg_buf;
+/*
+ * Append s[0..n) to b as XML character data or an attribute value: the
+ * five markup characters as entities; tab, LF and CR as a space; every
+ * character XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF), DEL and the
+ * C1 controls, and each byte that is not part of valid UTF-8 (encoded
+ * surrogates too) as U+FFFD. The result is always well-formed.
+ *     cg_xml_escape(&b, "A&B\x01", 4);   // "A&amp;B\xef\xbf\xbd"
+ */
 void cg_xml_escape(struct cg_buf *b, const char *s, size_t n);
+/*
+ * Append s[0..n) to b as a terminal may safely show it: \n \r \t for
+ * those, \xHH for other C0 controls, DEL and bytes that are not UTF-8,
+ * \uXXXX for C1 controls, U+2028, U+2029 and the bidi overrides and
+ * isolates; everything else (backslashes too) as it is. The same
+ * spelling as touchplan's agenda.
+ *     cg_qtext_safe(&b, "Evil\n", 5);   // "Evil\\n"
+ */
+void cg_qtext_safe(struct cg_buf *b, const char *s, size_t n);
+/* Columns s[0..n) takes on a terminal: its UTF-8 characters. */
+size_t cg_qtext_cols(const char *s, size_t n);
+/* Bytes of s[0..n) that hold its first `cols` characters. */
+size_t cg_qtext_clip(const char *s, size_t n, size_t cols);
 
 #endif

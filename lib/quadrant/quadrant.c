@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/roles.h"
 #include "quadrant_int.h"
 
 /* One growable array of axis values for a median. */
@@ -31,9 +32,12 @@ vec_push(struct vec *a, double x)
 	a->v[a->n++] = x;
 }
 
-/* Median of the values of v that are not NaN (missing); 0 if none. */
+/*
+ * The split of an axis cut at its median, over the values of v that are
+ * not NaN (missing), into *c; 0 if there are none.
+ */
 static int
-median_of(const double *v, size_t n, double *out)
+median_of(const double *v, size_t n, struct cg_qcut *c)
 {
 	double *tmp;
 	size_t i, k = 0;
@@ -43,9 +47,55 @@ median_of(const double *v, size_t n, double *out)
 		if (v[i] == v[i])
 			tmp[k++] = v[i];
 	if (k > 0)
-		*out = cg_median(tmp, k);
+		cg_qcut_median(tmp, k, c);
 	free(tmp);
 	return k > 0;
+}
+
+/*
+ * Say that a median split put more than 80% of an axis on one side, and
+ * what was done: an assumption that changes the answer.
+ *     quadrant: note: engagement: the median 3 puts 80 of 85 accounts
+ *     (94%) on its high side; split at 4, the next value up, instead (6
+ *     high, 79 low); --cut engagement=N chooses
+ */
+static void
+lopsided_note(const struct cg_qrun *u, int ax, const struct cg_qcut *c)
+{
+	const char *axis = ax == CG_AX_E ? "engagement" : "potential";
+	char dec = cg_reader_dialect(cg_input_reader(u->in))->decimal;
+	char m[48], x[48];
+	size_t pct = (200 * c->high_median + c->n) / (2 * c->n);
+
+	cg_fmt_grouped(m, sizeof(m), c->median, dec);
+	if (c->moved) {
+		cg_fmt_grouped(x, sizeof(x), c->cut, dec);
+		cg_note(u->run, "%s: the median %s puts %zu of %zu accounts "
+		    "(%zu%%) on its high side; split at %s, the next value up, "
+		    "instead (%zu high, %zu low); --cut %s=N chooses", axis, m,
+		    c->high_median, c->n, pct, x, c->high, c->n - c->high,
+		    axis);
+	} else
+		cg_note(u->run, "%s: the median %s puts %zu of %zu accounts "
+		    "(%zu%%) on its high side, and no other cut splits them "
+		    "closer to halves; --cut %s=N chooses", axis, m,
+		    c->high_median, c->n, pct, axis);
+}
+
+/*
+ * Refuse a file that is some tool's output where quadrant makes no sense
+ * of it (a touchplan plan, a --summary): it is not accounts one a row.
+ */
+static int
+refuse_kind(const struct cg_row *hdr, const char *file, struct cg_err *err)
+{
+	const char *kind = cg_header_kind(hdr);
+
+	if (kind == NULL)
+		return 0;
+	return cg_err_set(err, CG_EDATA, file, 0, 0, "this looks like %s; "
+	    "quadrant places accounts, one a row with engagement and "
+	    "potential (an export, or rollup's or grade's output)", kind);
 }
 
 /* The measures' columns, the fixed cuts, what a row must read. */
@@ -53,23 +103,45 @@ static int
 resolve(struct cg_qrun *u, const struct cg_row *hdr, struct cg_err *err)
 {
 	struct cg_reader *r = cg_input_reader(u->in);
+	const struct cg_quadrant_opts *o = u->o;
+	unsigned want = 0;
 	int ax;
 
-	if (cg_qaxes_resolve(&u->ax, hdr, u->run->cols, u->o->headroom,
-	    cg_reader_name(r), err) < 0)
+	if (refuse_kind(hdr, cg_reader_name(r), err) < 0)
+		return -1;
+	u->want_volume = o->summary != CG_QSUM_NONE || u->plotting;
+	u->rows = o->summary == CG_QSUM_NONE &&
+	    !(o->plot != NULL && strcmp(o->plot, "-") == 0);
+	if (o->headroom)
+		want |= CG_QW_HEADROOM;
+	if (u->want_volume)
+		want |= CG_QW_VOLUME;
+	if (u->plotting)
+		want |= CG_QW_GRADES;
+	if (u->plotting && strcmp(o->plot, "-") != 0)
+		want |= CG_QW_NAMES;
+	if (cg_qaxes_resolve(&u->ax, hdr, u->run, want, cg_reader_name(r),
+	    err) < 0)
 		return -1;
 	for (ax = 0; ax < 2; ax++)
-		if (u->o->cut_fixed[ax]) {
-			u->cut[ax] = u->o->cut[ax];
+		if (o->cut_fixed[ax]) {
+			u->cut[ax] = o->cut[ax];
 			u->known[ax] = 1;
 		}
-	u->want_volume = u->o->summary != CG_QSUM_NONE || u->plotting;
+	/*
+	 * A quadrant_reason from an earlier run would otherwise stand
+	 * beside this run's quadrant as if it explained it: when the rows
+	 * go out and the input has one, it is rewritten as with --explain.
+	 */
+	u->explain = o->explain || (u->rows && cg_header_find(hdr,
+	    "quadrant_reason", 15) != CG_NO_COL);
 	u->sum.has_volume = u->ax.has_volume;
 	return 0;
 }
 
 /*
- * Pass 1: the medians of the axes cut at the median. The two values of
+ * Pass 1: the medians of the axes cut at the median (moved up one value
+ * when lopsided: cg_qcut_median). The two values of
  * every row are kept in row order (NaN when missing), so that pass 2
  * need not parse them again unless it needs more of the row (reasons,
  * volume): 16 bytes a row, and a copy of one axis for quickselect.
@@ -80,7 +152,8 @@ collect(struct cg_qrun *u, struct cg_err *err)
 	struct vec ev = { NULL, 0, 0 }, pv = { NULL, 0, 0 };
 	const struct cg_row *row;
 	struct cg_qvals v;
-	int rc, mask;
+	struct cg_qcut c;
+	int rc, mask, ax;
 
 	while ((rc = cg_input_next(u->in, &row, err)) > 0) {
 		mask = cg_qaxes_read(&u->ax, cg_input_reader(u->in), row, 0,
@@ -92,16 +165,19 @@ collect(struct cg_qrun *u, struct cg_err *err)
 		vec_push(&ev, mask & 1 ? v.e : NAN);
 		vec_push(&pv, mask & 2 ? v.p : NAN);
 	}
-	if (rc == 0) {
-		if (!u->o->cut_fixed[CG_AX_E])
-			u->known[CG_AX_E] = median_of(ev.v, ev.n,
-			    &u->cut[CG_AX_E]);
-		if (!u->o->cut_fixed[CG_AX_P])
-			u->known[CG_AX_P] = median_of(pv.v, pv.n,
-			    &u->cut[CG_AX_P]);
-		rc = cg_input_rewind(u->in, err);
+	for (ax = 0; rc == 0 && ax < 2; ax++) {
+		if (u->o->cut_fixed[ax] || !median_of(ax == CG_AX_E ? ev.v :
+		    pv.v, ax == CG_AX_E ? ev.n : pv.n, &c))
+			continue;
+		u->known[ax] = 1;
+		u->cut[ax] = c.cut;
+		u->moved[ax] = c.moved;
+		if (c.lopsided)
+			lopsided_note(u, ax, &c);
 	}
-	if (rc == 0 && !u->o->explain && !u->want_volume) {
+	if (rc == 0)
+		rc = cg_input_rewind(u->in, err);
+	if (rc == 0 && !u->explain && !u->want_volume) {
 		u->rowe = ev.v;
 		u->rowp = pv.v;
 		u->nrows = ev.n;
@@ -185,9 +261,7 @@ run_body(struct cg_qrun *u, const struct cg_row *hdr, struct cg_err *err)
 	if ((!o->cut_fixed[0] || !o->cut_fixed[1]) && collect(u, err) < 0)
 		return -1;
 	/* The rows go out unless the summary or the text plot replace them. */
-	if (o->summary == CG_QSUM_NONE &&
-	    !(o->plot != NULL && strcmp(o->plot, "-") == 0) &&
-	    cg_qemit_open(u, hdr, err) < 0)
+	if (u->rows && cg_qemit_open(u, hdr, err) < 0)
 		return -1;
 	if (each_row(u, err) < 0)
 		return -1;

@@ -16,8 +16,13 @@
 static void
 colname(char *buf, size_t cap, const struct cg_row *hdr, size_t i)
 {
-	snprintf(buf, cap, "%.*s", (int)(hdr->len[i] < 60 ? hdr->len[i] : 60),
-	    hdr->f[i]);
+	size_t n = hdr->len[i] < 60 ? hdr->len[i] : 60;
+
+	/* Never cut a UTF-8 sequence in two. */
+	while (n > 0 && n < hdr->len[i] &&
+	    ((unsigned char)hdr->f[i][n] & 0xc0) == 0x80)
+		n--;
+	snprintf(buf, cap, "%.*s", (int)n, hdr->f[i]);
 }
 
 /* Aliases of `role`, comma separated, added to b. */
@@ -35,22 +40,22 @@ add_aliases(struct cg_buf *b, const char *role)
 
 static int
 find_engagement(struct cg_qaxes *a, const struct cg_row *hdr,
-    const struct cg_colmap *m, const char *file, struct cg_err *err)
+    const struct cg_run *run, const char *file, struct cg_err *err)
 {
 	char n1[64], n2[64];
 	struct cg_buf b = CG_BUF_INIT;
-	int rc, ours, theirs;
+	int rc = 0, ours, theirs;
 	size_t oc = 0, tc = 0;
 
-	if ((rc = cg_role_find(hdr, m, "engagement", &a->ecol[0], err)) < 0)
+	if ((rc = cg_role_use(run, hdr, "engagement", &a->ecol[0], err)) < 0)
 		return -1;
 	if (rc > 0) {
 		a->emode = CG_QE_COLUMN;
 		colname(a->elabel, sizeof(a->elabel), hdr, a->ecol[0]);
 		return 0;
 	}
-	if ((ours = cg_role_find(hdr, m, "our_contacts", &oc, err)) < 0 ||
-	    (theirs = cg_role_find(hdr, m, "their_contacts", &tc, err)) < 0)
+	if ((ours = cg_role_use(run, hdr, "our_contacts", &oc, err)) < 0 ||
+	    (theirs = cg_role_use(run, hdr, "their_contacts", &tc, err)) < 0)
 		return -1;
 	if (ours && theirs) {
 		/*
@@ -66,16 +71,13 @@ find_engagement(struct cg_qaxes *a, const struct cg_row *hdr,
 		snprintf(a->elabel, sizeof(a->elabel), "%s x %s", n1, n2);
 		return 0;
 	}
-	if (ours || theirs) {
-		a->emode = CG_QE_ONE;
-		a->ecol[0] = ours ? oc : tc;
-		colname(a->elabel, sizeof(a->elabel), hdr, a->ecol[0]);
-		return 0;
-	}
-	if ((rc = cg_role_find(hdr, m, "contacts", &a->ecol[0], err)) < 0)
+	if (!ours && !theirs && (rc = cg_role_use(run, hdr, "contacts",
+	    &a->ecol[0], err)) < 0)
 		return -1;
-	if (rc > 0) {
+	if (ours || theirs || rc > 0) {
 		a->emode = CG_QE_ONE;
+		if (ours || theirs)
+			a->ecol[0] = ours ? oc : tc;
 		colname(a->elabel, sizeof(a->elabel), hdr, a->ecol[0]);
 		return 0;
 	}
@@ -90,21 +92,41 @@ find_engagement(struct cg_qaxes *a, const struct cg_row *hdr,
 	return rc;
 }
 
+/* The column of the first of `roles` the header has, through
+ * cg_role_use (so an alias is noted): 1, 0 (none) or -1. */
+static int
+use_first(const struct cg_run *run, const struct cg_row *hdr,
+    const char *const *roles, size_t *col, struct cg_err *err)
+{
+	int rc = 0;
+
+	for (; *roles != NULL && rc == 0; roles++)
+		rc = cg_role_use(run, hdr, *roles, col, err);
+	return rc;
+}
+
 int
 cg_qaxes_resolve(struct cg_qaxes *a, const struct cg_row *hdr,
-    const struct cg_colmap *m, int headroom, const char *file,
+    const struct cg_run *run, unsigned want, const char *file,
     struct cg_err *err)
 {
+	static const char *const label_roles[] = { "account", "name", "id",
+	    NULL };
+	static const char *const grade_roles[] = { "grade", NULL };
 	char pn[64], vn[64];
 	size_t ec;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
-	if (find_engagement(a, hdr, m, file, err) < 0)
+	if (find_engagement(a, hdr, run, file, err) < 0)
 		return -1;
-	if (cg_role_require(hdr, m, "potential", file, &a->pcol, err) < 0) {
-		/* Company size is the usual stand-in: say how to use it. */
-		if (cg_role_find(hdr, m, "employees", &ec, NULL) > 0) {
+	if (cg_role_use_required(run, hdr, "potential", file, &a->pcol,
+	    err) < 0) {
+		/*
+		 * Company size is the usual stand-in: say how to use it.
+		 * Only a hint, no column is used: cg_role_find, no note.
+		 */
+		if (cg_role_find(hdr, run->cols, "employees", &ec, NULL) > 0) {
 			colname(pn, sizeof(pn), hdr, ec);
 			snprintf(err->msg + strlen(err->msg),
 			    sizeof(err->msg) - strlen(err->msg),
@@ -113,32 +135,70 @@ cg_qaxes_resolve(struct cg_qaxes *a, const struct cg_row *hdr,
 		return -1;
 	}
 	colname(a->plabel, sizeof(a->plabel), hdr, a->pcol);
-	if (headroom) {
-		if (cg_role_require(hdr, m, "volume", file, &a->vcol, err) < 0)
+	if (want & CG_QW_HEADROOM) {
+		if (cg_role_use_required(run, hdr, "volume", file, &a->vcol,
+		    err) < 0)
 			return -1;
 		a->has_volume = 1;
 		a->headroom = 1;
 		colname(pn, sizeof(pn), hdr, a->pcol);
 		colname(vn, sizeof(vn), hdr, a->vcol);
 		snprintf(a->plabel, sizeof(a->plabel), "%s - %s", pn, vn);
-	} else {
-		if ((rc = cg_role_find(hdr, m, "volume", &a->vcol, err)) < 0)
+	} else if (want & CG_QW_VOLUME) {
+		if ((rc = cg_role_use(run, hdr, "volume", &a->vcol, err)) < 0)
 			return -1;
 		a->has_volume = rc;
 	}
-	if ((rc = cg_role_find(hdr, m, "account", &a->namecol, err)) < 0)
-		return -1;
-	if (rc == 0 && (rc = cg_role_find(hdr, m, "name", &a->namecol,
-	    err)) < 0)
-		return -1;
-	if (rc == 0 && (rc = cg_role_find(hdr, m, "id", &a->namecol,
-	    err)) < 0)
-		return -1;
-	a->has_name = rc;
-	if ((rc = cg_role_find(hdr, m, "grade", &a->gradecol, err)) < 0)
-		return -1;
-	a->has_grade = rc;
+	/* Names and grades only label and colour a plot: looked for (and
+	 * noted) only when one is drawn. */
+	if (want & CG_QW_NAMES) {
+		if ((rc = use_first(run, hdr, label_roles, &a->namecol,
+		    err)) < 0)
+			return -1;
+		a->has_name = rc;
+	}
+	if (want & CG_QW_GRADES) {
+		if ((rc = use_first(run, hdr, grade_roles, &a->gradecol,
+		    err)) < 0)
+			return -1;
+		a->has_grade = rc;
+	}
 	return 0;
+}
+
+/*
+ * Every value quadrant writes or draws must read back in the next tool:
+ * the core refuses numbers of 10^15 or more (CG_NUM_LIMIT), and each
+ * column is under that, but a product of two contact counts or a
+ * difference of potential and volume need not be. Such a value is a
+ * data error naming the place, so that every engagement and potential
+ * value past this point is finite and under 10^15 in magnitude.
+ */
+static int
+in_range(double v)
+{
+	return v > -CG_NUM_LIMIT && v < CG_NUM_LIMIT;
+}
+
+/* The error for a product (x * y) or a headroom (x - y) out of range:
+ * "engagement our_contacts x their_contacts: 90000000 x 20000000 is
+ * 10^15 or more, too large to place". */
+static int
+too_large(struct cg_err *err, struct cg_reader *r, const struct cg_row *row,
+    size_t col, const char *axis, const char *label, double x,
+    const char *op, double y)
+{
+	struct cg_buf b = CG_BUF_INIT;
+	char xs[48], ys[48];
+	int rc;
+
+	cg_qtext_safe(&b, label, strlen(label));
+	cg_fmt_num(xs, sizeof(xs), x, 2, 1, '.');
+	cg_fmt_num(ys, sizeof(ys), y, 2, 1, '.');
+	rc = cg_row_err(err, CG_EVALUE, r, row, col, "%s %s: %s %s %s is "
+	    "10^15 or more, too large to place", axis, b.s, xs, op, ys);
+	cg_buf_free(&b);
+	return rc;
 }
 
 int
@@ -158,6 +218,9 @@ cg_qaxes_read(const struct cg_qaxes *a, struct cg_reader *r,
 			v->e1 = x;
 			v->e2 = y;
 			v->e = x * y;
+			if (!in_range(v->e))
+				return too_large(err, r, row, a->ecol[0],
+				    "engagement", a->elabel, x, "x", y);
 			mask |= 1;
 		}
 	} else if (rx) {
@@ -177,6 +240,9 @@ cg_qaxes_read(const struct cg_qaxes *a, struct cg_reader *r,
 	if (rx && (!a->headroom || (mask & 4))) {
 		v->p1 = x;
 		v->p = a->headroom ? x - v->vol : x;
+		if (!in_range(v->p))
+			return too_large(err, r, row, a->pcol, "potential",
+			    a->plabel, x, "-", v->vol);
 		mask |= 2;
 	}
 	return mask;
@@ -246,6 +312,49 @@ cg_median(double *v, size_t n)
 		if (v[i] > b)
 			b = v[i];
 	return a / 2 + b / 2;
+}
+
+/* |2a - n|: how far a high side of a values is from half of n. */
+static size_t
+off_half(size_t a, size_t n)
+{
+	return 2 * a > n ? 2 * a - n : n - 2 * a;
+}
+
+void
+cg_qcut_median(double *v, size_t n, struct cg_qcut *c)
+{
+	size_t i, above = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->n = n;
+	c->median = c->cut = cg_median(v, n);
+	for (i = 0; i < n; i++) {
+		if (v[i] >= c->median)
+			c->high_median++;
+		if (v[i] > c->median) {
+			above++;
+			if (!c->has_next || v[i] < c->next)
+				c->next = v[i];
+			c->has_next = 1;
+		}
+	}
+	c->high = c->high_median;
+	/* Over 80% on either side: 5 x side > 4 x n. (Ties high leave the
+	 * low side at most half, but the test costs nothing.) */
+	c->lopsided = 5 * c->high > 4 * n || 5 * (n - c->high) > 4 * n;
+	/*
+	 * Any cut above `next` leaves fewer on the high side than `next`
+	 * does, and fewer than half already; any cut below the median adds
+	 * to an oversized high side. So the closest split to halves is one
+	 * of these two.
+	 */
+	if (c->lopsided && c->has_next &&
+	    off_half(above, n) < off_half(c->high, n)) {
+		c->cut = c->next;
+		c->high = above;
+		c->moved = 1;
+	}
 }
 
 size_t

@@ -7,6 +7,7 @@
  * numbers in the input's dialect are copied, whole numbers are written
  * without printf, and only the rest goes through cg_fmt_num.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@ place_columns(struct cg_qrun *u, const struct cg_row *hdr)
 	size_t i, j, next = hdr->n;
 	struct cg_put t;
 
-	u->nout = u->o->explain ? CG_QOC_N : CG_QOC_N - 1;
+	u->nout = u->explain ? CG_QOC_N : CG_QOC_N - 1;
 	for (i = 0; i < (size_t)u->nout; i++) {
 		j = cg_header_find(hdr, out_names[i], strlen(out_names[i]));
 		u->ocol[i] = j != CG_NO_COL ? j : next++;
@@ -67,7 +68,8 @@ static void
 reason_axis(struct cg_qrun *u, int ax, const struct cg_qvals *v, char dec)
 {
 	char a[48], b[48], c[48], d[48];
-	const char *kind = u->o->cut_fixed[ax] ? "cut" : "median";
+	const char *kind = u->o->cut_fixed[ax] ? "cut" : u->moved[ax] ?
+	    "split" : "median";
 
 	cg_fmt_grouped(c, sizeof(c), u->cut[ax], dec);
 	if (ax == CG_AX_E) {
@@ -149,8 +151,15 @@ put_value(struct cg_qrun *u, int oc, const struct cg_row *row, int plaincol,
 		set_put(u, oc, row->f[col], row->len[col]);
 		return;
 	}
-	/* Whole numbers (contact products) without printf. */
-	if (v > -1e15 && v < 1e15 && v == (double)(k = (long)v)) {
+	/*
+	 * Whole numbers (contact products) without printf. The cast is
+	 * taken only inside (-10^15, 10^15), which cg_qaxes_read already
+	 * guarantees, and inside long's range (-LONG_MIN is a power of
+	 * two, exact as a double; 32-bit longs too): never the undefined
+	 * conversion of a double out of range.
+	 */
+	if (v > -CG_NUM_LIMIT && v < CG_NUM_LIMIT && v > (double)LONG_MIN &&
+	    v < -(double)LONG_MIN && v == (double)(k = (long)v)) {
 		set_put(u, oc, buf, cg_fmt_long(buf, k));
 		return;
 	}
@@ -199,7 +208,7 @@ cg_qemit_row(struct cg_qrun *u, struct cg_reader *r, const struct cg_row *row,
 		    v->p, dec, pbuf, sizeof(pbuf));
 	else
 		set_put(u, CG_QOC_PVAL, "", 0);
-	if (u->o->explain) {
+	if (u->explain) {
 		build_reason(u, q, mask, v, dec);
 		set_put(u, CG_QOC_REASON, u->reason.s, u->reason.len);
 	}
@@ -255,6 +264,8 @@ cg_qemit_plot(struct cg_qrun *u, struct cg_err *err)
 	pl->cut_fixed[1] = u->o->cut_fixed[1];
 	pl->cut_known[0] = u->known[0];
 	pl->cut_known[1] = u->known[1];
+	pl->cut_moved[0] = u->moved[0];
+	pl->cut_moved[1] = u->moved[1];
 	snprintf(pl->elabel, sizeof(pl->elabel), "%s", u->ax.elabel);
 	snprintf(pl->plabel, sizeof(pl->plabel), "%s", u->ax.plabel);
 	memcpy(pl->names, u->o->names, sizeof(pl->names));

@@ -29,7 +29,12 @@ struct cg_qrun {
 	struct cg_qaxes ax;
 	double cut[2];
 	int known[2];		/* the cut exists (a median needs a value) */
+	int moved[2];		/* a lopsided median's cut moved up */
 	int want_volume;
+	int rows;		/* the rows are written (not a summary or
+				 * the text plot instead) */
+	int explain;		/* quadrant_reason is written: --explain, or
+				 * the input has one from an earlier run */
 	/* Collected in pass 1 for pass 2, when it need not parse again. */
 	double *rowe, *rowp;	/* NaN: missing */
 	size_t nrows, at;

@@ -2,9 +2,9 @@
  * quadrant_opts.c - the quadrant settings: defaults, the option setters
  * the command's table points at, --cut, the check of option
  * combinations, and the [quadrant], [quadrant.names] and
- * [quadrant.time] config sections (options win over the file).
+ * [quadrant.effort] config sections (options win over the file);
+ * [quadrant.time] is retired and refused, naming [quadrant.effort].
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,11 +22,17 @@ static const char *const quad_keys[CG_Q_N] = {
 };
 /*
  * The article behind the matrix ranks the quadrants but gives no
- * figures; these shares follow its ranking: most time where engagement
- * and potential are both high, next where potential waits for
- * engagement, then keeping engaged small accounts, least on vendors.
+ * figures; these efforts follow its ranking: most work per account
+ * where engagement and potential are both high, next where potential
+ * waits for engagement, then keeping engaged small accounts, least on
+ * vendors. They are per account, so a quadrant's share of the time
+ * grows with its count (quadrant_summary.c).
  */
-static const double default_time[CG_Q_N] = { 40, 30, 20, 10 };
+static const double default_effort[CG_Q_N] = { 4, 3, 2, 1 };
+
+/* Most effort a quadrant may be given: relative figures, 1000 to 1 is
+ * already more spread than any plan needs. */
+#define EFFORT_MAX 1000
 
 void
 cg_quadrant_opts_init(struct cg_quadrant_opts *o)
@@ -37,7 +43,7 @@ cg_quadrant_opts_init(struct cg_quadrant_opts *o)
 	o->labels = 10;
 	for (i = 0; i < CG_Q_N; i++) {
 		o->names[i] = cg_xstrdup(default_names[i]);
-		o->time[i] = default_time[i];
+		o->effort[i] = default_effort[i];
 	}
 }
 
@@ -230,6 +236,27 @@ config_cuts(struct cg_quadrant_opts *o, struct cg_config *cfg,
 	return 0;
 }
 
+/*
+ * [quadrant.time] gave each quadrant a fixed share of the time whatever
+ * its size, so a lone account could take a fifth of it. It is refused,
+ * rather than kept beside [quadrant.effort] with a meaning that
+ * contradicts it, and the message says what to write instead.
+ */
+static int
+time_retired(struct cg_config *cfg, struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	size_t it = 0;
+
+	if ((e = cg_config_each(cfg, "quadrant.time", &it)) == NULL)
+		return 0;
+	return cg_config_err(err, cfg, e, "[quadrant.time] is retired: a "
+	    "fixed share per quadrant gave a lone account a fifth of the "
+	    "time; give effort per account in [quadrant.effort] instead "
+	    "(key = 4, growth = 3, maintenance = 2, service = 1), and the "
+	    "shares follow from the counts");
+}
+
 int
 cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
     struct cg_err *err)
@@ -238,7 +265,7 @@ cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
 	double v, sum = 0;
 	int i;
 
-	if (config_cuts(o, cfg, err) < 0)
+	if (config_cuts(o, cfg, err) < 0 || time_retired(cfg, err) < 0)
 		return -1;
 	for (i = 0; i < CG_Q_N; i++) {
 		if ((e = cg_config_get(cfg, "quadrant.names",
@@ -251,26 +278,27 @@ cg_quadrant_config(struct cg_quadrant_opts *o, struct cg_config *cfg,
 			free(o->names[i]);
 			o->names[i] = cg_xstrdup(e->value);
 		}
-		if ((e = cg_config_get(cfg, "quadrant.time",
+		if ((e = cg_config_get(cfg, "quadrant.effort",
 		    quad_keys[i])) != NULL) {
 			if (cg_config_num(cfg, e, &v, err) < 0)
 				return -1;
-			/* "40%" reads as 0.4: take it as the 40 meant. */
-			if (strchr(e->value, '%') != NULL)
-				v *= 100;
-			if (v < 0 || v > 100)
+			if (strchr(e->value, '%') != NULL || v < 0 ||
+			    v > EFFORT_MAX)
 				return cg_config_err(err, cfg, e,
-				    "%s: share of time must be 0 to 100",
-				    quad_keys[i]);
-			o->time[i] = v;
+				    "%s: effort per account is a number from 0 "
+				    "to %d (relative: key = 4 is twice "
+				    "maintenance = 2), not '%s'", quad_keys[i],
+				    EFFORT_MAX, e->value);
+			o->effort[i] = v;
 			last = e;
 		}
 	}
 	for (i = 0; i < CG_Q_N; i++)
-		sum += o->time[i];
-	if (last != NULL && fabs(sum - 100) > 0.01)
+		sum += o->effort[i];
+	if (last != NULL && sum == 0)
 		return cg_config_err(err, cfg, last,
-		    "[quadrant.time] shares add up to %g, not 100", sum);
+		    "[quadrant.effort] gives every quadrant 0: no time to "
+		    "share");
 	return 0;
 }
 

@@ -136,35 +136,6 @@ cg_qplot_sort_labels(struct cg_qplot *pl)
 }
 
 void
-cg_xml_escape(struct cg_buf *b, const char *s, size_t n)
-{
-	int valid = cg_utf8_valid(s, n);
-	size_t i;
-	unsigned char c;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		switch (c) {
-		case '&': cg_buf_adds(b, "&amp;"); break;
-		case '<': cg_buf_adds(b, "&lt;"); break;
-		case '>': cg_buf_adds(b, "&gt;"); break;
-		case '"': cg_buf_adds(b, "&quot;"); break;
-		case '\'': cg_buf_adds(b, "&apos;"); break;
-		default:
-			/* XML 1.0 allows no control characters but
-			 * tab and newlines, and only valid UTF-8. */
-			if ((c < 0x20 && c != '\t') || c == 0x7f ||
-			    (c >= 0x80 && !valid))
-				cg_buf_addc(b, '?');
-			else if (c == '\t')
-				cg_buf_addc(b, ' ');
-			else
-				cg_buf_addc(b, (char)c);
-		}
-	}
-}
-
-void
 cg_qrange_of(const struct cg_qplot *pl, int ax, struct cg_qrange *r)
 {
 	double v;
@@ -210,7 +181,9 @@ cg_qrange_frac(const struct cg_qrange *r, double v)
 		f = (log10(v) - log10(r->lo)) / (log10(r->hi) - log10(r->lo));
 	else
 		f = (v - r->lo) / (r->hi - r->lo);
-	return f < 0 ? 0 : f > 1 ? 1 : f;
+	/* NaN (no such value reaches here: inputs are finite and under
+	 * 10^15) would become an out-of-range cell index: 0 by fiat. */
+	return !(f > 0) ? 0 : f > 1 ? 1 : f;
 }
 
 char *

@@ -1,11 +1,18 @@
 /*
  * quadrant_summary.c - per quadrant: accounts, their share, volume,
- * potential, and the suggested share of a rep's time (in total and per
- * account), as CSV in the input's dialect or as an aligned table.
+ * potential, the effort an account there takes, and the share of a
+ * rep's time that follows (in total and per account), as CSV in the
+ * input's dialect or as an aligned table.
+ *
+ * The time adds up: a quadrant's share is its accounts times their
+ * effort over the same sum for all four, so the shares make 100% and an
+ * account's share never depends on how many others share its quadrant
+ * (a lone account gets its effort's worth, not a fifth of the time).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "clientgrade/buf.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/quadrant.h"
 #include "clientgrade/text.h"
@@ -25,19 +32,48 @@ cg_qsum_add(struct cg_qsum *s, enum cg_quad q, int mask,
 }
 
 /* Columns of one summary line, as text; row CG_Q_N + 1 is the total. */
-enum { SC_NAME, SC_N, SC_SHARE, SC_VOL, SC_POT, SC_TIME, SC_TPER, SC_NCOL };
+enum { SC_NAME, SC_N, SC_SHARE, SC_VOL, SC_POT, SC_EFFORT, SC_TIME, SC_TPER,
+	SC_NCOL };
 static const char *const sum_head[SC_NCOL] = {
-	"quadrant", "accounts", "share_pct", "volume", "potential",
+	"quadrant", "accounts", "share_pct", "volume", "potential", "effort",
 	"time_pct", "time_per_account_pct"
 };
 static const char *const sum_text_head[SC_NCOL] = {
-	"quadrant", "accounts", "share", "volume", "potential", "time",
-	"time/account"
+	"quadrant", "accounts", "share", "volume", "potential", "effort",
+	"time", "time/account"
 };
 
 struct line {
 	char f[SC_NCOL][48];
 };
+
+/* The effort of all placed accounts: the sum of count x effort. */
+static double
+effort_total(const struct cg_qsum *s, const struct cg_quadrant_opts *o)
+{
+	double w = 0;
+	int j;
+
+	for (j = 0; j < CG_Q_N; j++)
+		w += (double)s->n[j] * o->effort[j];
+	return w;
+}
+
+/* A percentage into cell c: `prec` decimals, '%' in text; in text a
+ * share above 0 that rounds to 0 is "<0.01%", not a misleading "0%". */
+static void
+pct_cell(char *c, double v, int prec, char dec, int text)
+{
+	size_t k;
+
+	if (text && v > 0 && v < 0.005 && prec == 2) {
+		snprintf(c, 40, "<0%c01%%", dec == ',' ? ',' : '.');
+		return;
+	}
+	k = cg_fmt_num(c, 40, v, prec, 1, dec);
+	if (text)
+		strcat(c + k, "%");
+}
 
 /* Fill the cells of row i (0..CG_Q_N-1 quadrants, CG_Q_N none,
  * CG_Q_N+1 total). `text` groups digits and adds '%'. */
@@ -46,9 +82,7 @@ fill(const struct cg_qsum *s, const struct cg_quadrant_opts *o, int i,
     char dec, int text, struct line *l)
 {
 	long total = 0, n;
-	double vol = 0, pot = 0, time = 0;
-	const char *pct = text ? "%" : "";
-	size_t k;
+	double vol = 0, pot = 0, w = effort_total(s, o);
 	int j;
 
 	for (j = 0; j <= CG_Q_N; j++) {
@@ -56,22 +90,18 @@ fill(const struct cg_qsum *s, const struct cg_quadrant_opts *o, int i,
 		if (i == CG_Q_N + 1) {
 			vol += s->vol[j];
 			pot += s->pot[j];
-			time += j < CG_Q_N ? o->time[j] : 0;
 		}
 	}
 	if (i <= CG_Q_N) {
 		vol = s->vol[i];
 		pot = s->pot[i];
-		time = i < CG_Q_N ? o->time[i] : 0;
 	}
 	n = i == CG_Q_N + 1 ? total : s->n[i];
 	memset(l, 0, sizeof(*l));
 	snprintf(l->f[SC_NAME], sizeof(l->f[0]), "%s", i < CG_Q_N ?
 	    o->names[i] : i == CG_Q_N ? "none" : "Total");
 	cg_fmt_long(l->f[SC_N], n);
-	k = cg_fmt_num(l->f[SC_SHARE], 40, total ? 100.0 * n / total : 0, 1,
-	    1, dec);
-	strcat(l->f[SC_SHARE] + k, pct);
+	pct_cell(l->f[SC_SHARE], total ? 100.0 * n / total : 0, 1, dec, text);
 	if (text) {
 		cg_fmt_grouped(l->f[SC_VOL], 48, vol, dec);
 		cg_fmt_grouped(l->f[SC_POT], 48, pot, dec);
@@ -81,12 +111,16 @@ fill(const struct cg_qsum *s, const struct cg_quadrant_opts *o, int i,
 	}
 	if (i == CG_Q_N)
 		return;		/* no time for rows without a quadrant */
-	k = cg_fmt_num(l->f[SC_TIME], 40, time, 1, 1, dec);
-	strcat(l->f[SC_TIME] + k, pct);
-	if (i < CG_Q_N && n > 0) {
-		k = cg_fmt_num(l->f[SC_TPER], 40, time / n, 2, 1, dec);
-		strcat(l->f[SC_TPER] + k, pct);
+	if (i == CG_Q_N + 1) {
+		pct_cell(l->f[SC_TIME], w > 0 ? 100 : 0, 1, dec, text);
+		return;
 	}
+	cg_fmt_num(l->f[SC_EFFORT], 40, o->effort[i], 2, 1, dec);
+	pct_cell(l->f[SC_TIME], w > 0 ? 100.0 * (double)n * o->effort[i] / w :
+	    0, 1, dec, text);
+	if (n > 0)
+		pct_cell(l->f[SC_TPER], w > 0 ? 100.0 * o->effort[i] / w : 0,
+		    text ? 2 : 4, dec, text);
 }
 
 int
@@ -118,40 +152,67 @@ cg_qsum_write_csv(const struct cg_qsum *s, const struct cg_quadrant_opts *o,
 	return rc;
 }
 
+/* Append t to b padded with blanks to `wid` terminal columns, on the
+ * right (left) or the left (numbers) side. */
+static void
+pad(struct cg_buf *b, const char *t, size_t wid, int left)
+{
+	size_t n = strlen(t), cols = cg_qtext_cols(t, n);
+
+	if (left)
+		cg_buf_add(b, t, n);
+	for (; cols < wid; cols++)
+		cg_buf_addc(b, ' ');
+	if (!left)
+		cg_buf_add(b, t, n);
+}
+
 int
 cg_qsum_write_text(const struct cg_qsum *s, const struct cg_quadrant_opts *o,
     char dec, FILE *fp)
 {
 	struct line l[CG_Q_N + 2];
+	struct cg_buf name[CG_Q_N + 2], out = CG_BUF_INIT;
 	size_t wid[SC_NCOL], len;
 	int i, j, used[CG_Q_N + 2];
+	const char *t;
 
 	for (j = 0; j < SC_NCOL; j++)
 		wid[j] = strlen(sum_text_head[j]);
 	for (i = 0; i <= CG_Q_N + 1; i++) {
 		used[i] = i != CG_Q_N || s->n[CG_Q_N] > 0;
 		fill(s, o, i, dec, 1, &l[i]);
-		for (j = 0; j < SC_NCOL && used[i]; j++)
-			if ((len = strlen(l[i].f[j])) > wid[j])
+		/* A quadrant name goes to a terminal: escaped, and measured
+		 * in characters, not bytes. */
+		memset(&name[i], 0, sizeof(name[i]));
+		t = i < CG_Q_N ? o->names[i] : l[i].f[SC_NAME];
+		cg_qtext_safe(&name[i], t, strlen(t));
+		for (j = 0; j < SC_NCOL && used[i]; j++) {
+			t = j == SC_NAME ? name[i].s : l[i].f[j];
+			if ((len = cg_qtext_cols(t, strlen(t))) > wid[j])
 				wid[j] = len;
+		}
 	}
 	for (i = -1; i <= CG_Q_N + 1; i++) {
-		char out[SC_NCOL * 52];
-		int at = 0;
-
 		if (i >= 0 && !used[i])
 			continue;
+		cg_buf_reset(&out);
 		for (j = 0; j < SC_NCOL; j++) {
-			const char *t = i < 0 ? sum_text_head[j] : l[i].f[j];
 			if (j == SC_VOL && !s->has_volume)
 				continue;
+			t = i < 0 ? sum_text_head[j] : j == SC_NAME ?
+			    name[i].s : l[i].f[j];
 			/* Names left, numbers right, two spaces between. */
-			at += snprintf(out + at, sizeof(out) - (size_t)at,
-			    j == SC_NAME ? "%-*s" : "  %*s", (int)wid[j], t);
+			if (j != SC_NAME)
+				cg_buf_adds(&out, "  ");
+			pad(&out, t, wid[j], j == SC_NAME);
 		}
-		while (at > 0 && out[at - 1] == ' ')
-			at--;
-		fprintf(fp, "%.*s\n", at, out);
+		while (out.len > 0 && out.s[out.len - 1] == ' ')
+			out.len--;
+		fprintf(fp, "%.*s\n", (int)out.len, out.s);
 	}
+	for (i = 0; i <= CG_Q_N + 1; i++)
+		cg_buf_free(&name[i]);
+	cg_buf_free(&out);
 	return ferror(fp) ? -1 : 0;
 }

@@ -82,18 +82,22 @@ text(FILE *fp, double x, double y, const char *attr, const char *s)
 static int
 ticks(const struct cg_qrange *r, double *t, int max)
 {
-	double step, m, v, d;
+	double step, m, v;
 	int n = 0, k, lo, hi;
 	static const double mult[3] = { 1, 2, 5 };
+	int d;
 
 	if (r->log) {
+		/* r->lo and r->hi are above 0 and at most 10^16 (values are
+		 * under 10^15; one value alone gets a decade either side):
+		 * the exponents are small ints, in range by construction. */
 		lo = (int)floor(log10(r->lo));
 		hi = (int)ceil(log10(r->hi));
 		for (k = lo; k <= hi; k++)
 			for (d = 0; d < 3; d++) {
 				if (hi - lo > 3 && d > 0)
 					break;
-				v = mult[(int)d] * pow(10, k);
+				v = mult[d] * pow(10, k);
 				if (v >= r->lo && v <= r->hi && n < max)
 					t[n++] = v;
 			}
@@ -218,6 +222,15 @@ labels(const struct cg_qplot *pl, const struct cg_qrange *rx,
 	free(placed);
 }
 
+/* What a cut is called: fixed, the median, or a lopsided median moved
+ * up one value ("split"). */
+static const char *
+cut_word(const struct cg_qplot *pl, int ax)
+{
+	return pl->cut_fixed[ax] ? "cut" : pl->cut_moved[ax] ? "split" :
+	    "median";
+}
+
 static void
 axes(const struct cg_qplot *pl, const struct cg_qrange *rx,
     const struct cg_qrange *ry, FILE *fp)
@@ -255,8 +268,8 @@ axes(const struct cg_qplot *pl, const struct cg_qrange *rx,
 		fprintf(fp, "<line class=\"cut\" x1=\"%.1f\" y1=\"%.1f\" "
 		    "x2=\"%.1f\" y2=\"%.1f\"/>\n", cx, PT, cx, PB);
 		cg_qrange_label(rx, rx->cut, pl->decimal, buf, sizeof(buf));
-		snprintf(title, sizeof(title), "%s %s",
-		    pl->cut_fixed[CG_AX_P] ? "cut" : "median", buf);
+		snprintf(title, sizeof(title), "%s %s", cut_word(pl, CG_AX_P),
+		    buf);
 		text(fp, cx, PB + 18, "text-anchor=\"middle\" class=\"cutl\"",
 		    title);
 	}
@@ -265,7 +278,7 @@ axes(const struct cg_qplot *pl, const struct cg_qrange *rx,
 		    "x2=\"%.1f\" y2=\"%.1f\"/>\n", PL, cy, PR, cy);
 		cg_qrange_label(ry, ry->cut, pl->decimal, buf, sizeof(buf));
 		text(fp, PL - 8, cy - 2, "text-anchor=\"end\" class=\"cutl\"",
-		    pl->cut_fixed[CG_AX_E] ? "cut" : "median");
+		    cut_word(pl, CG_AX_E));
 		text(fp, PL - 8, cy + 10, "text-anchor=\"end\" class=\"cutl\"",
 		    buf);
 	}

@@ -6,6 +6,11 @@
  *
  * Each side of a cut has its own cells, so an account on the cut itself
  * is drawn on the high side, as it is counted, never on the line.
+ *
+ * Quadrant names and column headers reach the terminal through
+ * cg_qtext_safe: a header holding ESC or a line break is shown escaped.
+ * Cell indexes come from cg_qrange_frac, which is always in [0, 1], so
+ * every float to int conversion here is in range by construction.
  */
 #include <ctype.h>
 #include <math.h>
@@ -14,6 +19,7 @@
 #include <string.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/buf.h"
 #include "clientgrade/quadrant.h"
 
 /* Cell of value v on an axis of n cells with the cut line in cell c:
@@ -41,7 +47,7 @@ cut_cell(double fc, int n)
 	return c < 1 ? 1 : c > n - 2 ? n - 2 : c;
 }
 
-/* Put name s into the border string at [at, at + room). */
+/* Put text s (at most room bytes of it) into the line at [at, ...). */
 static void
 put_name(char *row, int at, int room, const char *s)
 {
@@ -53,11 +59,44 @@ put_name(char *row, int at, int room, const char *s)
 		memcpy(row + at, s, (size_t)n);
 }
 
+/*
+ * One side of a border line: quadrant name `name`, made safe for the
+ * terminal (cg_qtext_safe) and cut to `room` characters, then '-' up to
+ * `room` characters, so a name in UTF-8 keeps the frame straight.
+ */
+static void
+border_part(struct cg_buf *b, const char *name, int room)
+{
+	struct cg_buf t = CG_BUF_INIT;
+	size_t n, cols;
+
+	cg_qtext_safe(&t, name, strlen(name));
+	n = cg_qtext_clip(t.s, t.len, room > 0 ? (size_t)room : 0);
+	cg_buf_add(b, t.s, n);
+	for (cols = cg_qtext_cols(t.s, n); (int)cols < room; cols++)
+		cg_buf_addc(b, '-');
+	cg_buf_free(&t);
+}
+
+/* A border line: +left+right+ around the cut at cell cx. */
+static void
+border(struct cg_buf *b, int cx, int width, const char *left,
+    const char *right)
+{
+	cg_buf_addc(b, '+');
+	border_part(b, left, cx);
+	cg_buf_addc(b, '+');
+	border_part(b, right, width - cx - 1);
+	cg_buf_addc(b, '+');
+}
+
 int
 cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp)
 {
 	struct cg_qrange rx, ry;
-	char lab[3][48], *grid, *top, *bot, *xl;
+	struct cg_buf top = CG_BUF_INIT, bot = CG_BUF_INIT, el = CG_BUF_INIT;
+	struct cg_buf pa = CG_BUF_INIT;
+	char lab[3][48], *grid, *xl;
 	unsigned short *cnt;
 	int cx, cy, x, y, lw, i, n0, n1, n2;
 	size_t k;
@@ -99,26 +138,21 @@ cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp)
 	for (lw = 0, i = 0; i < 3; i++)
 		if ((int)strlen(lab[i]) > lw)
 			lw = (int)strlen(lab[i]);
-	top = cg_xmalloc((size_t)width + 3);
-	bot = cg_xmalloc((size_t)width + 3);
-	memset(top, '-', (size_t)width + 2);
-	memset(bot, '-', (size_t)width + 2);
-	top[0] = top[cx + 1] = top[width + 1] = '+';
-	bot[0] = bot[cx + 1] = bot[width + 1] = '+';
-	top[width + 2] = bot[width + 2] = '\0';
-	put_name(top, 1, cx, pl->names[CG_Q_MAINT]);
-	put_name(top, cx + 2, width - cx - 1, pl->names[CG_Q_KEY]);
-	put_name(bot, 1, cx, pl->names[CG_Q_SERVICE]);
-	put_name(bot, cx + 2, width - cx - 1, pl->names[CG_Q_GROWTH]);
+	border(&top, cx, width, pl->names[CG_Q_MAINT], pl->names[CG_Q_KEY]);
+	border(&bot, cx, width, pl->names[CG_Q_SERVICE],
+	    pl->names[CG_Q_GROWTH]);
+	/* Column headers may hold anything: made safe, like the names. */
+	cg_qtext_safe(&el, pl->elabel, strlen(pl->elabel));
+	cg_qtext_safe(&pa, pl->plabel, strlen(pl->plabel));
 
-	fprintf(fp, "%*s  engagement: %s\n", lw, "", pl->elabel);
-	fprintf(fp, "%*s %s\n", lw, "", top);
+	fprintf(fp, "%*s  engagement: %s\n", lw, "", el.s);
+	fprintf(fp, "%*s %s\n", lw, "", top.s);
 	for (y = 0; y < height; y++)
 		fprintf(fp, "%*s %c%.*s%c\n", lw, y == 0 ? lab[0] :
 		    y == cy ? lab[1] : y == height - 1 ? lab[2] : "",
 		    y == cy ? '+' : '|', width, grid + y * width,
 		    y == cy ? '+' : '|');
-	fprintf(fp, "%*s %s\n", lw, "", bot);
+	fprintf(fp, "%*s %s\n", lw, "", bot.s);
 
 	/* Potential labels under the frame: low end, cut, high end. */
 	cg_qrange_label(&rx, rx.lo, pl->decimal, lab[0], sizeof(lab[0]));
@@ -138,13 +172,15 @@ cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp)
 	for (i = width + 1; i >= 0 && xl[i] == ' '; i--)
 		xl[i] = '\0';
 	fprintf(fp, "%*s %s\n", lw, "", xl);
-	fprintf(fp, "%*s  potential: %s%s\n", lw, "", pl->plabel,
+	fprintf(fp, "%*s  potential: %s%s\n", lw, "", pa.s,
 	    rx.log ? " (log scale)" : "");
 	fprintf(fp, "cuts: engagement %s (%s), potential %s (%s)\n",
 	    cg_qrange_label(&ry, ry.cut, pl->decimal, lab[0], sizeof(lab[0])),
-	    pl->cut_fixed[CG_AX_E] ? "fixed" : "median",
+	    pl->cut_fixed[CG_AX_E] ? "fixed" : pl->cut_moved[CG_AX_E] ?
+	    "split" : "median",
 	    cg_qrange_label(&rx, rx.cut, pl->decimal, lab[1], sizeof(lab[1])),
-	    pl->cut_fixed[CG_AX_P] ? "fixed" : "median");
+	    pl->cut_fixed[CG_AX_P] ? "fixed" : pl->cut_moved[CG_AX_P] ?
+	    "split" : "median");
 	fprintf(fp, "o one account%s, 2-9 accounts in a cell, # 10 or more",
 	    pl->ngrades > 0 ? " (letter: its grade)" : "");
 	if (pl->missing > 0)
@@ -152,8 +188,10 @@ cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp)
 	fputc('\n', fp);
 	free(grid);
 	free(cnt);
-	free(top);
-	free(bot);
+	cg_buf_free(&top);
+	cg_buf_free(&bot);
+	cg_buf_free(&el);
+	cg_buf_free(&pa);
 	free(xl);
 	return fflush(fp) != 0 || ferror(fp) ? -1 : 0;
 }

@@ -2,7 +2,7 @@
  * test_quadrant.c - the quadrant computations: the median (odd, even,
  * ties, sorted and reversed input), which side of a cut a value falls
  * on, numbers grouped for people, --cut parsing, the option setters and
- * their check, the config sections, the label heap, XML escaping, and
+ * their check, the config sections, the label heap, and
  * one whole run through cg_quadrant_run (rows to out_fd, the warning
  * through the run's callback).
  */
@@ -173,7 +173,7 @@ cut_table(void **state)
 }
 
 static void
-config_names_and_time_are_taken(void **state)
+config_names_and_effort_are_taken(void **state)
 {
 	struct cg_quadrant_opts o;
 	struct cg_config cfg;
@@ -181,40 +181,78 @@ config_names_and_time_are_taken(void **state)
 
 	(void)state;
 	cg_quadrant_opts_init(&o);
+	assert_true(o.effort[CG_Q_KEY] == 4 && o.effort[CG_Q_GROWTH] == 3 &&
+	    o.effort[CG_Q_MAINT] == 2 && o.effort[CG_Q_SERVICE] == 1);
 	assert_int_equal(cg_config_load_string(&cfg, "t.ini",
 	    "[quadrant]\npotential = headroom\ncut_engagement = 4\n"
 	    "[quadrant.names]\nservice = Vendor\n"
-	    "[quadrant.time]\nkey = 50%\nservice = 0\ngrowth = 30\n", &err),
+	    "[quadrant.effort]\nkey = 5\nservice = 0\ngrowth = 2.5\n", &err),
 	    0);
 	assert_int_equal(cg_quadrant_config(&o, &cfg, &err), 0);
 	assert_int_equal(o.headroom, 1);
 	assert_int_equal(o.cut_fixed[CG_AX_E], 1);
 	assert_true(o.cut[CG_AX_E] == 4);
 	assert_string_equal(o.names[CG_Q_SERVICE], "Vendor");
-	assert_true(o.time[CG_Q_KEY] == 50);
-	assert_true(o.time[CG_Q_SERVICE] == 0);
+	assert_true(o.effort[CG_Q_KEY] == 5);
+	assert_true(o.effort[CG_Q_GROWTH] == 2.5);
+	assert_true(o.effort[CG_Q_MAINT] == 2);
+	assert_true(o.effort[CG_Q_SERVICE] == 0);
 	cg_config_free(&cfg);
 	cg_quadrant_opts_free(&o);
 }
 
+static const struct {
+	const char *name;
+	const char *text;
+	long line;
+	const char *msg;
+} bad_effort_cases[] = {
+	{ "a negative effort is refused", "[quadrant.effort]\nkey = -1\n", 2,
+	    "key: effort per account is a number from 0 to 1000 (relative: "
+	    "key = 4 is twice maintenance = 2), not '-1'" },
+	{ "a percentage is not an effort", "[quadrant.effort]\ngrowth = 30%\n",
+	    2, "growth: effort per account is a number from 0 to 1000 "
+	    "(relative: key = 4 is twice maintenance = 2), not '30%'" },
+	{ "more than 1000 is refused", "[quadrant.effort]\nservice = 1001\n",
+	    2, "service: effort per account is a number from 0 to 1000 "
+	    "(relative: key = 4 is twice maintenance = 2), not '1001'" },
+	{ "a word is not a number", "[quadrant.effort]\nkey = lots\n", 2,
+	    "bad value 'lots' for 'key' (want a number)" },
+	{ "all zero leaves no time to share", "[quadrant.effort]\nkey = 0\n"
+	    "growth = 0\nmaintenance = 0\nservice = 0\n", 5,
+	    "[quadrant.effort] gives every quadrant 0: no time to share" },
+	{ "[quadrant.time] is retired, naming [quadrant.effort]",
+	    "[quadrant]\ncut_engagement = 4\n[quadrant.time]\nkey = 40\n", 4,
+	    "[quadrant.time] is retired: a fixed share per quadrant gave a "
+	    "lone account a fifth of the time; give effort per account in "
+	    "[quadrant.effort] instead (key = 4, growth = 3, maintenance = 2, "
+	    "service = 1), and the shares follow from the counts" },
+};
+
 static void
-config_time_must_add_up_to_100(void **state)
+config_bad_effort_and_old_time_are_refused(void **state)
 {
 	struct cg_quadrant_opts o;
 	struct cg_config cfg;
 	struct cg_err err;
+	size_t i;
 
 	(void)state;
-	cg_quadrant_opts_init(&o);
-	assert_int_equal(cg_config_load_string(&cfg, "t.ini",
-	    "[quadrant.time]\nkey = 45\n", &err), 0);
-	assert_int_equal(cg_quadrant_config(&o, &cfg, &err), -1);
-	assert_int_equal(err.code, CG_ECONFIG);
-	assert_int_equal(err.line, 2);
-	assert_string_equal(err.msg,
-	    "[quadrant.time] shares add up to 105, not 100");
-	cg_config_free(&cfg);
-	cg_quadrant_opts_free(&o);
+	for (i = 0; i < sizeof(bad_effort_cases) /
+	    sizeof(bad_effort_cases[0]); i++) {
+		cg_quadrant_opts_init(&o);
+		assert_int_equal(cg_config_load_string(&cfg, "t.ini",
+		    bad_effort_cases[i].text, &err), 0);
+		if (cg_quadrant_config(&o, &cfg, &err) != -1)
+			fail_msg("%s: taken", bad_effort_cases[i].name);
+		if (err.code != CG_ECONFIG || err.line !=
+		    bad_effort_cases[i].line ||
+		    strcmp(err.msg, bad_effort_cases[i].msg) != 0)
+			fail_msg("%s: line %ld: %s", bad_effort_cases[i].name,
+			    err.line, err.msg);
+		cg_config_free(&cfg);
+		cg_quadrant_opts_free(&o);
+	}
 }
 
 static void
@@ -264,23 +302,6 @@ labels_keep_the_biggest_accounts(void **state)
 	assert_string_equal(pl.lab[2].text, "n1");
 	assert_int_equal(pl.ngrades, 1);
 	cg_qplot_free(&pl);
-}
-
-static void
-xml_escape_makes_any_bytes_safe(void **state)
-{
-	struct cg_buf b = CG_BUF_INIT;
-
-	(void)state;
-	cg_xml_escape(&b, "A&B <x> \"q\" 'a'", 15);
-	assert_string_equal(b.s, "A&amp;B &lt;x&gt; &quot;q&quot; &apos;a&apos;");
-	cg_buf_reset(&b);
-	cg_xml_escape(&b, "caf\xc3\xa9\x01", 6);
-	assert_string_equal(b.s, "caf\xc3\xa9?");
-	cg_buf_reset(&b);
-	cg_xml_escape(&b, "bad\xff\xfe", 5);
-	assert_string_equal(b.s, "bad??");
-	cg_buf_free(&b);
 }
 
 static void
@@ -460,11 +481,10 @@ main(void)
 		cmocka_unit_test(a_value_on_the_cut_counts_as_high),
 		cmocka_unit_test(grouped_table),
 		cmocka_unit_test(cut_table),
-		cmocka_unit_test(config_names_and_time_are_taken),
-		cmocka_unit_test(config_time_must_add_up_to_100),
+		cmocka_unit_test(config_names_and_effort_are_taken),
+		cmocka_unit_test(config_bad_effort_and_old_time_are_refused),
 		cmocka_unit_test(config_names_that_look_like_formulas_are_refused),
 		cmocka_unit_test(labels_keep_the_biggest_accounts),
-		cmocka_unit_test(xml_escape_makes_any_bytes_safe),
 		cmocka_unit_test(labels_take_0_to_1000_and_name_the_option),
 		cmocka_unit_test(potential_and_summary_take_only_their_words),
 		cmocka_unit_test(check_reads_cuts_with_the_runs_decimal_mark),
