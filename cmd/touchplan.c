@@ -1,8 +1,5 @@
-/*
- * touchplan - plan dated touches (visits, calls, emails, mailings) for
- * graded accounts, on each rep's working days and within capacity.
- * All the work is in lib/touchplan/; this file is the option table.
- */
+/* touchplan - plan dated touches for graded accounts on each rep's working
+ * days within capacity. The work is in lib/touchplan/; this is the table. */
 #include "clientgrade/tool.h"
 #include "clientgrade/touchplan.h"
 
@@ -15,6 +12,8 @@ CG_SETTER(set_holidays, cg_touchplan_parse_holidays)
 CG_SETTER(set_keep, cg_touchplan_parse_keep)
 CG_SETTER(set_month, cg_touchplan_parse_month)
 CG_SETTER(set_owner, cg_touchplan_parse_owner)
+CG_SETTER(set_quarter, cg_touchplan_parse_quarter)
+CG_SETTER(set_stale, cg_touchplan_parse_stale_days)
 CG_SETTER(set_strict, cg_touchplan_parse_strict)
 CG_SETTER(set_to, cg_touchplan_parse_to)
 CG_SETTER(set_todo, cg_touchplan_parse_todo)
@@ -28,6 +27,8 @@ static const struct cg_opt opts[] = {
 	    "an ISO 8601 week (default: the coming week)", set_week },
 	{ "month", 0, CG_ARG_PERIOD, "yyyy-mm",
 	    "a calendar month (default: the coming month)", set_month },
+	{ "quarter", 0, CG_ARG_PERIOD, "yyyy-Qn",
+	    "a quarter (default: the coming quarter)", set_quarter },
 	{ "from", 0, CG_ARG_REQUIRED, "yyyy-mm-dd",
 	    "the first day planned; with --to", set_from },
 	{ "to", 0, CG_ARG_REQUIRED, "yyyy-mm-dd",
@@ -49,6 +50,8 @@ static const struct cg_opt opts[] = {
 	    "plan only this rep's accounts", set_owner },
 	{ "strict", 0, CG_ARG_NONE, NULL,
 	    "exit 1 when any touch did not fit", set_strict },
+	{ "stale-days", 0, CG_ARG_REQUIRED, "n",
+	    "warn if the newest contact is older (default: 60)", set_stale },
 	CG_OPT_GROUP("Output"),
 	{ "format", 0, CG_ARG_REQUIRED, "format",
 	    "csv, ics or agenda (default: csv)", set_format },
@@ -62,26 +65,26 @@ static const struct cg_opt opts[] = {
 static const char *const sections[] = { "touchplan", "touchplan.cadence",
 	"touchplan.cadence.*", NULL };
 
-/* The hooks hand the spine's void * to lib/touchplan/. */
-static void init(void *o) { cg_touchplan_opts_init(o); }
-static void release(void *o) { cg_touchplan_opts_free(o); }
-static int check(void *o, struct cg_run *r, struct cg_err *e)
-{ return cg_touchplan_check(o, r, e); }
-static int run(void *o, const struct cg_run *r, struct cg_err *e)
-{ return cg_touchplan_run(o, r, e); }
+/* The roles it reads, for --inspect: grade or quadrant (--by) is needed. */
+static const struct cg_role_need roles[] = {
+	{ "grade", 't', 2 }, { "quadrant", 't', 2 }, { "account", 't', 1 },
+	{ "id", 't', 0 }, { "owner", 't', 0 }, { "last_contact", 'd', 0 },
+	{ "last_order", 'd', 0 }, { "next_contact", 'd', 0 }, { NULL, 0, 0 }
+};
 
 static const struct cg_tool tool = {
 	"touchplan",
 	"touchplan [-q] [--by grade|quadrant] [--week[=yyyy-Www] |\n"
-	"                 --month[=yyyy-mm] | "
-	"--from yyyy-mm-dd --to yyyy-mm-dd]\n"
-	"                 [--workdays days] [--holidays file] [--away file]\n"
-	"                 [--capacity n] [--visit-capacity n] [--owner name]\n"
-	"                 [--strict] [--format csv|ics|agenda] [--todo]\n"
+	"                 --month[=yyyy-mm] | --quarter[=yyyy-Qn] |\n"
+	"                 --from yyyy-mm-dd --to yyyy-mm-dd] [--workdays days]\n"
+	"                 [--holidays file] [--away file] [--capacity n]\n"
+	"                 [--visit-capacity n] [--owner name] [--strict]\n"
+	"                 [--stale-days n] [--format csv|ics|agenda] [--todo]\n"
 	"                 [--keep column] [--col role=header] [--config file]\n"
 	"                 [--dates us|eu|iso|auto] [--decimal dot|comma]\n"
 	"                 [--delimiter c] [--today yyyy-mm-dd] [file ...]",
-	opts, sections, init, check, run, release
+	opts, sections, cg_touchplan_hook_init, cg_touchplan_hook_check,
+	cg_touchplan_hook_run, cg_touchplan_hook_free, roles
 };
 
 int

@@ -11,16 +11,24 @@
  *   - A cadence (per grade, or per quadrant) is one or more tracks; a
  *     track has an interval in days and a list of channels taken in turn.
  *   - Each touch falls due one interval after the previous one's due
- *     day: the first one interval after last_contact; a first touch due
- *     before the period is overdue and falls due on the period's first
- *     day, ahead of everything else; the series then restarts from the
- *     day that catch-up is planned.
- *     Without last_contact the track's touches fall on a fixed calendar
+ *     day: the first one interval after last_contact (or last_order); a
+ *     first touch due before the period is overdue and falls due on the
+ *     period's first day, ahead of everything else; the series then
+ *     restarts from the day that catch-up is planned.
+ *     Without a last contact the track's touches fall on a fixed calendar
  *     phase, chosen so a rep's accounts of one cadence spread over the
  *     working days of the interval.
+ *   - A contact already scheduled in the period (next_contact) is the
+ *     account's next touch, planned first, on its day or the next working
+ *     day with room; its series continues from there and nothing else is
+ *     booked for the account before it.
  *   - A touch is planned on its due day when that is a working day of the
- *     rep with capacity left, else on the next one; a touch that fits
- *     nowhere before the period ends is an overflow (kept, not dropped).
+ *     rep with capacity left; else on the least-loaded working day with
+ *     room within level_days working days either side (load counting the
+ *     touches still to come), else on the next day with room; never
+ *     closer than half its interval to the series' previous touch. A
+ *     touch that fits nowhere before the period ends is an overflow
+ *     (kept, not dropped).
  */
 #ifndef CLIENTGRADE_TOUCHPLAN_H
 #define CLIENTGRADE_TOUCHPLAN_H
@@ -111,46 +119,56 @@ int cg_tp_dates_has(const struct cg_tp_dates *d, int32_t day);
 void cg_tp_dates_free(struct cg_tp_dates *d);
 
 /*
- * Read holidays from `path`: either text (one date a line, anything after
- * the date and blanks ignored, '#' starts a comment, blank lines skipped)
- * or iCalendar (the file begins with BEGIN:VCALENDAR): every VEVENT's
- * DTSTART, and all days up to its DTEND (exclusive) when DTEND is given.
- * Dates are read with `order` (enum cg_date_order). 0 or -1 (CG_EIO,
- * or CG_EVALUE naming FILE:LINE).
+ * Read holidays from `path`: either a list of dates (one a line, the
+ * date ending at a blank, ',', ';', '|' or '#'; anything after it
+ * ignored, '#' starts a comment, blank lines skipped, and a first line of
+ * fields without a digit taken for a CSV header), read in run->dates
+ * order; or iCalendar (the file begins with BEGIN:VCALENDAR), parsed
+ * with libical: every VEVENT not STATUS:CANCELLED blocks its DTSTART day
+ * and every day up to DTEND (exclusive for dates) or for its DURATION;
+ * RRULE and RDATE occurrences (less EXDATEs and occurrences a
+ * RECURRENCE-ID moved) are expanded within from..to. 0 or -1 (CG_EIO,
+ * or CG_EVALUE naming FILE:LINE: a bad date, a component never ended,
+ * a line libical cannot read).
  */
-int cg_tp_holidays_read(const char *path, int order, struct cg_tp_dates *d,
-    struct cg_err *err);
-/* The same from a string (tests). */
+int cg_tp_holidays_read(const char *path, const struct cg_run *run,
+    int32_t from, int32_t to, struct cg_tp_dates *d, struct cg_err *err);
+/* The same from a string (tests); `order` is an enum cg_date_order. */
 int cg_tp_holidays_parse(const char *name, const char *text, size_t len,
-    int order, struct cg_tp_dates *d, struct cg_err *err);
+    int order, int32_t from, int32_t to, struct cg_tp_dates *d,
+    struct cg_err *err);
 
 /* One absence: owner away from..to inclusive. */
 struct cg_tp_away {
-	char *owner;
+	char *owner;		/* blanks around trimmed */
 	int32_t from, to;
+	long line;		/* in the absence file, for messages */
 };
 struct cg_tp_aways {
 	size_t n, cap;
 	struct cg_tp_away *v;
 };
 /*
- * Read absences from CSV `path` with columns owner (role owner),
- * from (or start, away_from) and to (or end, until, away_to); dates in
- * run->dates order, an ambiguous one warned about through the run.
- * 0 or -1.
+ * Read absences from CSV `path` with columns owner (role owner, found
+ * by its aliases but not by --col, which names the accounts' columns;
+ * an alias is noted), from (or start, away_from) and to (or end, until,
+ * away_to); dates in run->dates order, an ambiguous one warned about
+ * through the run. 0 or -1.
  */
 int cg_tp_aways_read(const char *path, const struct cg_run *run,
     struct cg_tp_aways *a, struct cg_err *err);
 void cg_tp_aways_free(struct cg_tp_aways *a);
 
 /*
- * Periods. `arg` may be NULL (the coming week or month: the first one
- * that starts on or after `today`). Week: "YYYY-Www" (ISO 8601);
- * month: "YYYY-MM". 0 or -1 (CG_EUSAGE).
+ * Periods. `arg` may be NULL (the coming week, month or quarter: the
+ * first one that starts on or after `today`). Week: "YYYY-Www" (ISO
+ * 8601); month: "YYYY-MM"; quarter: "YYYY-Qn". 0 or -1 (CG_EUSAGE).
  */
 int cg_tp_period_week(const char *arg, int32_t today, int32_t *from,
     int32_t *to, struct cg_err *err);
 int cg_tp_period_month(const char *arg, int32_t today, int32_t *from,
+    int32_t *to, struct cg_err *err);
+int cg_tp_period_quarter(const char *arg, int32_t today, int32_t *from,
     int32_t *to, struct cg_err *err);
 
 /* ---- scheduling ---- */
@@ -161,8 +179,13 @@ struct cg_tp_account {
 	const char *grade;	/* the cadence's key as written in the input */
 	int rep;		/* index into the reps */
 	int32_t last;		/* last contact, or CG_TP_NODATE */
+	int32_t sched;		/* next_contact within the period, or
+				 * CG_TP_NODATE */
 	const struct cg_tp_cadence *cad;
 	const char **keep;	/* --keep values (nkeep of them) */
+	long line;		/* input line, for messages */
+	unsigned dup;		/* ics: 0, or n for the n-th repeat of the same
+				 * owner, id and name (UIDs tell them apart) */
 };
 #define CG_TP_NODATE INT32_MIN
 
@@ -173,8 +196,12 @@ enum cg_tp_why {
 	CG_TP_OFFDAY,		/* due day is not a workday */
 	CG_TP_HOLIDAY,
 	CG_TP_AWAY,
-	CG_TP_FULL		/* due day already at capacity */
+	CG_TP_FULL,		/* due day already at capacity */
+	CG_TP_SPACED,		/* too soon after the series' last touch */
+	CG_TP_WAITS		/* waits for the contact scheduled in CRM */
 };
+/* cg_tp_touch.flags */
+#define CG_TP_F_SCHED 1		/* the contact scheduled in CRM */
 
 struct cg_tp_touch {
 	uint32_t acct;		/* index into accounts */
@@ -184,6 +211,7 @@ struct cg_tp_touch {
 	unsigned char channel;
 	unsigned char why;	/* enum cg_tp_why */
 	unsigned char track;
+	unsigned char flags;	/* CG_TP_F_* */
 };
 
 struct cg_tp_opts {
@@ -191,6 +219,8 @@ struct cg_tp_opts {
 	unsigned workdays;	/* bit 0 = Monday */
 	int capacity;		/* touches per rep per day */
 	int visit_capacity;	/* visits per rep per day */
+	int level_days;		/* levelling window, working days either
+				 * side of the due day; 0: next free day */
 	const struct cg_tp_dates *holidays;
 	const struct cg_tp_aways *aways;
 };
@@ -251,6 +281,19 @@ struct cg_buf;
 void cg_tp_ics_line(struct cg_buf *b, const char *s, size_t n);
 /* Append s escaped as an iCalendar TEXT value (\\ \; \, \n). */
 void cg_tp_ics_text(struct cg_buf *b, const char *s, size_t n);
+/*
+ * Append s[0..n) to b as a person may safely read it (agenda, messages):
+ * a line break or a terminal escape in an account name must not forge a
+ * line or reach the terminal. \n \r \t are written as such, other C0
+ * controls and DEL as \xHH, C1 controls, U+2028/U+2029 and the bidi
+ * overrides and isolates as \uXXXX, bytes that are not UTF-8 as \xHH;
+ * the rest (backslashes too) as it is.
+ *     cg_tp_text_safe(&b, "Evil\n  visit", 12);   // "Evil\\n  visit"
+ */
+void cg_tp_text_safe(struct cg_buf *b, const char *s, size_t n);
+/* The same for a NUL-terminated s into buf[0..cap) (cut short if it does
+ * not fit; cap >= 1), for messages. Returns buf. */
+const char *cg_tp_text_clip(char *buf, size_t cap, const char *s);
 /* Write all of s to fd (CG_EWRITE naming <stdout> on failure). 0 or -1. */
 int cg_tp_write_all(int fd, const char *s, size_t n, struct cg_err *err);
 
@@ -269,12 +312,15 @@ struct cg_touchplan_opts {
 	int by_quadrant;
 	/* The period options as given; cg_touchplan_check resolves them
 	 * into from..to. */
-	int want_week, want_month, have_from, have_to;
-	const char *week, *month;	/* argument, or NULL: the coming one */
+	int want_week, want_month, want_quarter, have_from, have_to;
+	const char *week, *month, *quarter;	/* argument, or NULL: the
+						 * coming one */
 	int32_t from, to;		/* the period, inclusive */
 	const char *workdays;	/* NULL: config or mon-fri */
 	int capacity;		/* 0: config or default */
 	int visit_capacity;	/* -1: config or default */
+	int level_days;		/* -1: config or default */
+	int stale_days;		/* -1: config or default; 0: no check */
 	const char *holidays, *aways;	/* NULL: config or none */
 	const char *owner;	/* NULL: every rep */
 	int format;		/* enum below */
@@ -290,6 +336,9 @@ enum { CG_TP_CSV = 0, CG_TP_ICS, CG_TP_AGENDA };
 
 #define CG_TP_DEFAULT_CAPACITY 8
 #define CG_TP_DEFAULT_VISIT_CAPACITY 2
+#define CG_TP_DEFAULT_LEVEL_DAYS 2
+#define CG_TP_MAX_LEVEL_DAYS 30
+#define CG_TP_DEFAULT_STALE_DAYS 60
 #define CG_TP_MAX_CAPACITY 100000
 #define CG_TP_MAX_DAYS 3660	/* "at most ten years" */
 
@@ -299,8 +348,9 @@ void cg_touchplan_opts_free(struct cg_touchplan_opts *o);
 /*
  * Option setters: 0, or -1 (CG_EUSAGE naming the option). --week and
  * --month take arg NULL for the coming week or month; --from/--to take
- * YYYY-MM-DD; --capacity 1..100000 and --visit-capacity 0..100000 whole
- * numbers. The string ones borrow arg (argv outlives the run).
+ * YYYY-MM-DD; --capacity 1..100000, --visit-capacity 0..100000 and
+ * --stale-days 0..3660 whole numbers. The string ones borrow arg (argv
+ * outlives the run).
  */
 int cg_touchplan_parse_away(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
@@ -320,6 +370,10 @@ int cg_touchplan_parse_month(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_owner(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
+int cg_touchplan_parse_quarter(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_stale_days(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err);
 int cg_touchplan_parse_strict(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_to(struct cg_touchplan_opts *o, const char *arg,
@@ -334,16 +388,18 @@ int cg_touchplan_parse_workdays(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 
 /*
- * After every option: check the period options (one of --week, --month
- * or --from with --to; --to not before --from; at most ten years) and
- * resolve the period against run->today (none given: the coming week);
- * take capacity, visit_capacity, workdays, holidays and away from
- * [touchplan] in run->cfg where the options did not set them, and the
- * cadences from [touchplan.cadence*], marking the entries used (the
- * spine then refuses keys nobody read). 0 or -1 (CG_EUSAGE, or
- * CG_ECONFIG naming file and line).
+ * After every option: check the period options (one of --week, --month,
+ * --quarter or --from with --to; --to not before --from; at most ten
+ * years) and resolve the period against run->today (none given: the
+ * coming week); take capacity, visit_capacity, level_days, stale_days,
+ * workdays, holidays and away from [touchplan] in run->cfg where the
+ * options did not set them, and the cadences from [touchplan.cadence*],
+ * marking the entries used (the spine then refuses keys nobody read);
+ * declare the holidays and absence files as the run's inputs
+ * (cg_run_input), so no output can overwrite them. 0 or -1 (CG_EUSAGE,
+ * or CG_ECONFIG naming file and line).
  */
-int cg_touchplan_check(struct cg_touchplan_opts *o, const struct cg_run *run,
+int cg_touchplan_check(struct cg_touchplan_opts *o, struct cg_run *run,
     struct cg_err *err);
 
 /*
@@ -356,5 +412,15 @@ int cg_touchplan_check(struct cg_touchplan_opts *o, const struct cg_run *run,
  */
 int cg_touchplan_run(const struct cg_touchplan_opts *o,
     const struct cg_run *run, struct cg_err *err);
+
+/*
+ * The same four as struct cg_tool's hooks (tool.h) take them, the opts
+ * as the spine's void *: cmd/touchplan.c points its table at these.
+ */
+void cg_touchplan_hook_init(void *o);
+void cg_touchplan_hook_free(void *o);
+int cg_touchplan_hook_check(void *o, struct cg_run *run, struct cg_err *err);
+int cg_touchplan_hook_run(void *o, const struct cg_run *run,
+    struct cg_err *err);
 
 #endif

@@ -8,6 +8,9 @@
  *       visit  Northwind Traders (C0001, A): every 7 days
  *
  * Touches that did not fit come last under "Not planned (over capacity)".
+ * Every text from the data (rep, account, id, grade) is written through
+ * cg_tp_text_safe: a line break in a name shows as \n and cannot forge
+ * an agenda line in the mail a rep receives.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,12 +31,19 @@ item(struct cg_buf *b, const struct cg_tp_out *o, const struct cg_tp_touch *t)
 	const struct cg_tp_account *a = &o->accts[t->acct];
 	char reason[160];
 
-	cg_tp_reason(t, a, reason, sizeof(reason));
-	cg_buf_printf(b, "  %-5s  %s (", cg_tp_channel_name(t->channel),
-	    a->name);
-	if (a->id[0] != '\0')
-		cg_buf_printf(b, "%s, ", a->id);
-	cg_buf_printf(b, "%s): %s\n", a->grade, reason);
+	size_t n = cg_tp_reason(t, a, reason, sizeof(reason));
+
+	cg_buf_printf(b, "  %-5s  ", cg_tp_channel_name(t->channel));
+	cg_tp_text_safe(b, a->name, strlen(a->name));
+	cg_buf_add(b, " (", 2);
+	if (a->id[0] != '\0') {
+		cg_tp_text_safe(b, a->id, strlen(a->id));
+		cg_buf_add(b, ", ", 2);
+	}
+	cg_tp_text_safe(b, a->grade, strlen(a->grade));
+	cg_buf_add(b, "): ", 3);
+	cg_tp_text_safe(b, reason, n);
+	cg_buf_addc(b, '\n');
 }
 
 int
@@ -61,8 +71,9 @@ cg_tp_write_agenda(int fd, const struct cg_tp_out *o,
 			continue;
 		if (b.len > 0)
 			cg_buf_adds(&b, "\n");
-		cg_buf_printf(&b, "%s: %zu touch%s, %s to %s\n", o->reps[r],
-		    count[r], count[r] == 1 ? "" : "es", d1, d2);
+		cg_tp_text_safe(&b, o->reps[r], strlen(o->reps[r]));
+		cg_buf_printf(&b, ": %zu touch%s, %s to %s\n", count[r],
+		    count[r] == 1 ? "" : "es", d1, d2);
 		last = CG_TP_NODATE;
 		left = 0;
 		for (i = 0; i < p->n; i++) {

@@ -2,10 +2,14 @@
  * touchplan_ics.c - the plan as iCalendar (RFC 5545): one all-day VEVENT
  * (or VTODO) per planned touch, an undated VTODO per overflow touch.
  *
- * UIDs are a hash of what identifies a touch across runs (account, period
- * start, track, touch number), so importing a re-run updates the events
- * instead of duplicating them. DTSTAMP comes from --today, so the output
- * is a pure function of the input.
+ * UIDs are a hash of what identifies a touch across runs: its owner, the
+ * account (id and name, so two accounts sharing a name and no id, or
+ * sharing an id, stay apart), the series (cadence and track), the
+ * period's first day and the touch number. Importing a re-run updates
+ * the events instead of duplicating them. Accounts that share owner, id
+ * and name all the same are told apart by their order in the input
+ * (cg_tp_account.dup; the driver warns). DTSTAMP comes from --today, so
+ * the output is a pure function of the input.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,15 +21,6 @@
 #include "clientgrade/tool.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
-
-/*
- * PRODID names the suite's version. It is defined in the spine's private
- * cli.h, which a library file must not include; until tool.h exports it,
- * this copy has to be kept in step by hand.
- */
-#ifndef CG_VERSION
-#define CG_VERSION "0.1.0"
-#endif
 
 int
 cg_tp_write_all(int fd, const char *s, size_t n, struct cg_err *err)
@@ -114,6 +109,28 @@ fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
+/* The UID's hash of one touch (see the top of the file). */
+static uint64_t
+uid_hash(const struct cg_tp_out *o, const struct cg_tp_touch *t)
+{
+	const struct cg_tp_account *a = &o->accts[t->acct];
+	const struct cg_tp_track *k = &a->cad->tracks[t->track];
+	const char *rep = o->reps[a->rep];
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	/* Each string with its NUL, so "ab"+"c" is not "a"+"bc". */
+	h = fnv(h, rep, strlen(rep) + 1);
+	h = fnv(h, a->id, strlen(a->id) + 1);
+	h = fnv(h, a->name, strlen(a->name) + 1);
+	h = fnv(h, a->cad->name, strlen(a->cad->name) + 1);
+	h = fnv(h, k->name, strlen(k->name) + 1);
+	h = fnv(h, &o->from, sizeof(o->from));
+	h = fnv(h, &t->no, sizeof(t->no));
+	if (a->dup > 0)
+		h = fnv(h, &a->dup, sizeof(a->dup));
+	return h;
+}
+
 /* Emit "NAME:" + escaped text as one folded content line. */
 static void
 prop_text(struct cg_buf *out, struct cg_buf *tmp, const char *name,
@@ -174,14 +191,10 @@ cg_tp_write_ics(int fd, const struct cg_tp_out *o, const struct cg_tp_plan *p,
 		const struct cg_tp_touch *t = &p->v[i];
 		const struct cg_tp_account *a = &o->accts[t->acct];
 		const char *ch = cg_tp_channel_name(t->channel);
-		const char *key = a->id[0] != '\0' ? a->id : a->name;
 		int planned = t->date != CG_TP_NODATE;
 
 		kind = planned && !o->todo ? "VEVENT" : "VTODO";
-		h = fnv(0xcbf29ce484222325ULL, key, strlen(key) + 1);
-		h = fnv(h, &o->from, sizeof(o->from));
-		h = fnv(h, &t->track, 1);
-		h = fnv(h, &t->no, sizeof(t->no));
+		h = uid_hash(o, t);
 		prop(&out, &tmp, "BEGIN:%s", kind);
 		prop(&out, &tmp, "UID:touchplan-%016llx@clientgrade",
 		    (unsigned long long)h);

@@ -16,6 +16,8 @@ cg_touchplan_opts_init(struct cg_touchplan_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->visit_capacity = -1;
+	o->level_days = -1;
+	o->stale_days = -1;
 }
 
 void
@@ -141,6 +143,28 @@ cg_touchplan_parse_month(struct cg_touchplan_opts *o, const char *arg,
 }
 
 int
+cg_touchplan_parse_quarter(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->want_quarter = 1;
+	o->quarter = arg;
+	return 0;
+}
+
+int
+cg_touchplan_parse_stale_days(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	long v;
+
+	if (cg_parse_count(arg, 0, CG_TP_MAX_DAYS, "--stale-days", &v,
+	    err) < 0)
+		return -1;
+	o->stale_days = (int)v;
+	return 0;
+}
+
+int
 cg_touchplan_parse_week(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err)
 {
@@ -181,16 +205,17 @@ cg_touchplan_parse_workdays(struct cg_touchplan_opts *o, const char *arg,
 	return 0;
 }
 
-/* One of --week, --month or --from/--to, resolved to from..to. */
+/* One of --week, --month, --quarter or --from/--to, resolved to
+ * from..to. */
 static int
 period(struct cg_touchplan_opts *o, int32_t today, struct cg_err *err)
 {
-	int nperiod = o->want_week + o->want_month +
+	int nperiod = o->want_week + o->want_month + o->want_quarter +
 	    (o->have_from || o->have_to);
 
 	if (nperiod > 1)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "give one of --week, --month or --from/--to");
+		    "give one of --week, --month, --quarter or --from/--to");
 	if (o->have_from != o->have_to)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
 		    "--from and --to go together");
@@ -203,26 +228,28 @@ period(struct cg_touchplan_opts *o, int32_t today, struct cg_err *err)
 	if (o->want_month)
 		return cg_tp_period_month(o->month, today, &o->from, &o->to,
 		    err);
+	if (o->want_quarter)
+		return cg_tp_period_quarter(o->quarter, today, &o->from, &o->to,
+		    err);
 	if (o->want_week || !o->have_from)	/* the default: coming week */
 		return cg_tp_period_week(o->week, today, &o->from, &o->to,
 		    err);
 	return 0;
 }
 
-/* [touchplan] capacity or visit_capacity, if there, into *out. */
+/* A whole number from [touchplan], if there, into *out. */
 static int
-count_key(struct cg_config *cfg, const char *key, long min, int *out,
-    struct cg_err *err)
+count_key(struct cg_config *cfg, const char *key, long min, long max,
+    int *out, struct cg_err *err)
 {
 	struct cg_config_entry *e;
 	long v;
 
 	if ((e = cg_config_get(cfg, "touchplan", key)) == NULL)
 		return 0;
-	if (cg_parse_long(e->value, min, CG_TP_MAX_CAPACITY, &v) < 0)
+	if (cg_parse_long(e->value, min, max, &v) < 0)
 		return cg_config_err(err, cfg, e, "%s: want a whole number "
-		    "from %ld to %d, not '%s'", key, min, CG_TP_MAX_CAPACITY,
-		    e->value);
+		    "from %ld to %ld, not '%s'", key, min, max, e->value);
 	*out = (int)v;
 	return 0;
 }
@@ -236,11 +263,19 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 	const char *wd = o->workdays;
 	int capacity = CG_TP_DEFAULT_CAPACITY;
 	int visit_capacity = CG_TP_DEFAULT_VISIT_CAPACITY;
+	int level_days = CG_TP_DEFAULT_LEVEL_DAYS;
+	int stale_days = CG_TP_DEFAULT_STALE_DAYS;
 	char why[160];
 
 	/* The file's values are checked even where an option wins. */
-	if (count_key(cfg, "capacity", 1, &capacity, err) < 0 ||
-	    count_key(cfg, "visit_capacity", 0, &visit_capacity, err) < 0)
+	if (count_key(cfg, "capacity", 1, CG_TP_MAX_CAPACITY, &capacity,
+	    err) < 0 ||
+	    count_key(cfg, "visit_capacity", 0, CG_TP_MAX_CAPACITY,
+	    &visit_capacity, err) < 0 ||
+	    count_key(cfg, "level_days", 0, CG_TP_MAX_LEVEL_DAYS, &level_days,
+	    err) < 0 ||
+	    count_key(cfg, "stale_days", 0, CG_TP_MAX_DAYS, &stale_days,
+	    err) < 0)
 		return -1;
 	if ((e = cg_config_get(cfg, "touchplan", "workdays")) != NULL &&
 	    wd == NULL) {
@@ -264,11 +299,15 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 		o->capacity = capacity;
 	if (o->visit_capacity < 0)
 		o->visit_capacity = visit_capacity;
+	if (o->level_days < 0)
+		o->level_days = level_days;
+	if (o->stale_days < 0)
+		o->stale_days = stale_days;
 	return 0;
 }
 
 int
-cg_touchplan_check(struct cg_touchplan_opts *o, const struct cg_run *run,
+cg_touchplan_check(struct cg_touchplan_opts *o, struct cg_run *run,
     struct cg_err *err)
 {
 	struct cg_config empty, *cfg = run->cfg;
@@ -280,7 +319,39 @@ cg_touchplan_check(struct cg_touchplan_opts *o, const struct cg_run *run,
 	if (period(o, run->today, err) < 0)
 		return -1;
 	cg_tp_cadences_free(&o->cads);
-	if (cg_tp_cadences_load(&o->cads, o->by_quadrant, cfg, err) < 0)
+	if (cg_tp_cadences_load(&o->cads, o->by_quadrant, cfg, err) < 0 ||
+	    settings(o, cfg, err) < 0)
 		return -1;
-	return settings(o, cfg, err);
+	/* Files read besides the operands: no output may be one of them. */
+	if ((o->holidays != NULL && cg_run_input(run, "--holidays",
+	    o->holidays, err) < 0) ||
+	    (o->aways != NULL && cg_run_input(run, "--away", o->aways,
+	    err) < 0))
+		return -1;
+	return 0;
+}
+
+/* The hooks hand the spine's void * on to the typed functions. */
+void
+cg_touchplan_hook_init(void *o)
+{
+	cg_touchplan_opts_init(o);
+}
+
+void
+cg_touchplan_hook_free(void *o)
+{
+	cg_touchplan_opts_free(o);
+}
+
+int
+cg_touchplan_hook_check(void *o, struct cg_run *run, struct cg_err *err)
+{
+	return cg_touchplan_check(o, run, err);
+}
+
+int
+cg_touchplan_hook_run(void *o, const struct cg_run *run, struct cg_err *err)
+{
+	return cg_touchplan_run(o, run, err);
 }

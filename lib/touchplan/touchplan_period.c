@@ -1,7 +1,8 @@
 /*
  * touchplan_period.c - the days a plan covers and the days a rep works:
  * the working weekdays (--workdays, "mon-fri"), and the periods --week
- * (ISO 8601 weeks) and --month, with their "the coming one" defaults.
+ * (ISO 8601 weeks), --month and --quarter, with their "the coming one"
+ * defaults.
  * Pure functions of their arguments and today; the days off (holidays,
  * absences) are read in touchplan_calendar.c.
  */
@@ -136,5 +137,33 @@ cg_tp_period_month(const char *arg, int32_t today, int32_t *from,
 	*from = cg_days_from_civil(y, m, 1);
 	*to = (m == 12 ? cg_days_from_civil(y + 1, 1, 1) :
 	    cg_days_from_civil(y, m + 1, 1)) - 1;
+	return 0;
+}
+
+int
+cg_tp_period_quarter(const char *arg, int32_t today, int32_t *from,
+    int32_t *to, struct cg_err *err)
+{
+	int y, m, d, q;
+
+	if (arg == NULL) {
+		/* The coming quarter: this one on its first day, else the
+		 * next. */
+		cg_civil_from_days(today, &y, &m, &d);
+		q = (m - 1) / 3 + 1;
+		if ((d != 1 || (m - 1) % 3 != 0) && ++q == 5) {
+			q = 1;
+			y++;
+		}
+	} else if (strlen(arg) != 7 || digits_n(arg, 4, &y) < 0 ||
+	    arg[4] != '-' || (arg[5] != 'Q' && arg[5] != 'q') ||
+	    arg[6] < '1' || arg[6] > '4')
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "bad quarter '%s' (want YYYY-Qn, e.g. 2027-Q1)", arg);
+	else
+		q = arg[6] - '0';
+	*from = cg_days_from_civil(y, 3 * q - 2, 1);
+	*to = (q == 4 ? cg_days_from_civil(y + 1, 1, 1) :
+	    cg_days_from_civil(y, 3 * q + 1, 1)) - 1;
 	return 0;
 }

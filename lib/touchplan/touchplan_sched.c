@@ -1,14 +1,29 @@
 /*
  * touchplan_sched.c - plan touches on working days within capacity.
  *
- * Each rep is planned on their own. Every (account, track) pair has one
- * pending touch in a min-heap keyed by due day; the earliest is placed on
- * the first day at or after it that is a working day of the rep with room
- * left, and its successor falls due one interval after its due day (after
- * an overdue catch-up: one interval after the day the catch-up got).
- * Full days are skipped in O(alpha) with a "next free day" union-find, so
- * an overloaded rep costs no more than a light one. Nothing here is
- * random: ties go by overdue first, then input order, then track.
+ * Each rep is planned on their own. First the contacts already scheduled
+ * in the CRM (next_contact in the period) take their days: they are
+ * appointments, so they only ever move forward, to the next working day
+ * with room. Then every (account, track) pair has one pending touch in a
+ * min-heap keyed by due day; the earliest is placed (cg_tp_day_place,
+ * touchplan_days.c):
+ *
+ *   - on its due day when that is a working day of the rep with room and
+ *     far enough from the series' previous touch (half the interval);
+ *   - else on the least-loaded working day with room within level_days
+ *     working days either side, where a day's load counts the touches
+ *     already on it and those still waiting in the heap for it, so a
+ *     weekend's touches spread over Thursday to Tuesday instead of all
+ *     landing on Monday;
+ *   - else on the first day after with room ("next free day", found in
+ *     O(alpha) with a union-find, so an overloaded rep costs no more
+ *     than a light one); else it is an overflow.
+ *
+ * Its successor falls due one interval after its due day (after an
+ * overdue catch-up or a scheduled contact: one interval after the day it
+ * got). Nothing here is random: ties go by overdue first, then input
+ * order, then track; among equally loaded days the nearest to the due
+ * day, then the later one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +32,7 @@
 #include "clientgrade/alloc.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
+#include "touchplan_int.h"
 
 /* The Monday 1969-12-29: rotations and phases count from it, so the
  * same account gets the same channel in a week whatever the period. */
@@ -27,6 +43,8 @@ struct pending {
 	uint32_t acct;
 	int32_t due;		/* the real due day (before the period if late) */
 	int32_t rot0;		/* the account's offset in the rotation */
+	int32_t prev;		/* the series' last touch, or CG_TP_NODATE */
+	int32_t floor;		/* nothing before this day, or CG_TP_NODATE */
 };
 
 struct heap {
@@ -70,22 +88,6 @@ heap_pop(struct heap *h)
 	return top;
 }
 
-/* Union-find "next free day at or after d"; nf[ndays] is the sentinel. */
-static int32_t
-nf_find(int32_t *nf, int32_t d)
-{
-	int32_t r = d, t;
-
-	while (nf[r] != r)
-		r = nf[r];
-	while (nf[d] != r) {	/* path compression */
-		t = nf[d];
-		nf[d] = r;
-		d = t;
-	}
-	return r;
-}
-
 static int32_t
 floordiv(int64_t a, int64_t b)
 {
@@ -102,56 +104,6 @@ plan_add(struct cg_tp_plan *p, const struct cg_tp_touch *t)
 		p->v = cg_xreallocarray(p->v, p->cap, sizeof(*p->v));
 	}
 	p->v[p->n++] = *t;
-}
-
-/* Why the due day cannot take a touch (enum cg_tp_why codes). */
-enum { DAY_OPEN = 0 };
-
-struct repday {
-	int32_t ndays;
-	unsigned char *off;	/* 0 open, else CG_TP_OFFDAY/HOLIDAY/AWAY */
-	int *total, *visits;
-	int32_t *nf_any, *nf_visit;
-	int32_t *open;		/* next open day at or after d, any load */
-};
-
-static void
-repday_init(struct repday *r, const struct cg_tp_opts *o, const char *rep)
-{
-	int32_t d, day;
-	size_t i;
-
-	for (d = 0; d < r->ndays; d++) {
-		day = o->from + d;
-		r->off[d] = !(o->workdays & (1u << cg_weekday(day))) ?
-		    CG_TP_OFFDAY : cg_tp_dates_has(o->holidays, day) ?
-		    CG_TP_HOLIDAY : DAY_OPEN;
-	}
-	if (o->aways != NULL)
-		for (i = 0; i < o->aways->n; i++) {
-			const struct cg_tp_away *a = &o->aways->v[i];
-
-			if (strcmp(a->owner, rep) != 0)
-				continue;
-			for (day = a->from; day <= a->to; day++)
-				if (day >= o->from && day <= o->to &&
-				    r->off[day - o->from] == DAY_OPEN)
-					r->off[day - o->from] = CG_TP_AWAY;
-		}
-	for (d = 0; d <= r->ndays; d++) {
-		int open = d < r->ndays && r->off[d] == DAY_OPEN;
-
-		r->nf_any[d] = open && o->capacity > 0 ? d : d + 1;
-		r->nf_visit[d] = open && o->capacity > 0 &&
-		    o->visit_capacity > 0 ? d : d + 1;
-		if (d < r->ndays)
-			r->total[d] = r->visits[d] = 0;
-	}
-	r->nf_any[r->ndays] = r->ndays;
-	r->nf_visit[r->ndays] = r->ndays;
-	r->open[r->ndays] = r->ndays;
-	for (d = r->ndays - 1; d >= 0; d--)
-		r->open[d] = r->off[d] == DAY_OPEN ? d : r->open[d + 1];
 }
 
 /* Workday residues of an interval, counted from MONDAY0. */
@@ -196,30 +148,148 @@ phasectr_get(struct phasectr **v, size_t *n, size_t *cap,
 	return &(*v)[(*n)++];
 }
 
+/* What one rep's planning shares. */
+struct repplan {
+	const struct cg_tp_opts *o;
+	const struct cg_tp_account *accts;
+	struct cg_tp_days *rd;
+	struct heap *h;
+	uint16_t *seen;
+	int32_t *schedday;	/* per account: the scheduled contact's day */
+	struct cg_tp_plan *plan;
+	size_t repidx;
+};
+
 static void
-plan_rep(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
-    const uint32_t *mine, size_t nmine, const char *rep, size_t repidx,
-    struct repday *rd, struct heap *h, uint16_t *seen,
-    struct cg_tp_plan *plan)
+push(struct repplan *rp, struct pending *p, int32_t first, int normal,
+    uint64_t order)
 {
+	p->key = (uint64_t)(first - rp->o->from) << 40 |
+	    (uint64_t)normal << 39 | order;
+	rp->rd->waiting[first - rp->o->from]++;
+	heap_push(rp->h, p);
+}
+
+static unsigned char
+channel_of(const struct cg_tp_opts *o, const struct cg_tp_track *k,
+    int32_t d0, int32_t rot0)
+{
+	return k->rot[(floordiv((int64_t)o->from + d0 - MONDAY0, k->every) +
+	    rot0) % k->nrot];
+}
+
+/* The account's touch number, counting every touch of it. */
+static uint16_t
+next_no(struct repplan *rp, uint32_t acct)
+{
+	if (rp->seen[acct] < UINT16_MAX)
+		rp->seen[acct]++;
+	return rp->seen[acct];
+}
+
+static int
+cmp_sched(const void *a, const void *b)
+{
+	const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The contacts scheduled in the CRM, by day then input order: each on
+ * its day, or the next working day with room (never earlier), then its
+ * first track's series continues from the day it got.
+ */
+static void
+place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
+{
+	const struct cg_tp_opts *o = rp->o;
+	struct cg_tp_days *rd = rp->rd;
+	uint64_t *v = cg_xmalloc((nmine + 1) * sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < nmine; i++) {
+		const struct cg_tp_account *a = &rp->accts[mine[i]];
+
+		rp->schedday[mine[i]] = CG_TP_NODATE;
+		if (a->sched != CG_TP_NODATE && a->sched >= o->from &&
+		    a->sched <= o->to)
+			v[n++] = (uint64_t)(a->sched - o->from) << 32 | i;
+	}
+	qsort(v, n, sizeof(*v), cmp_sched);
+	for (i = 0; i < n; i++) {
+		uint32_t acct = mine[v[i] & 0xffffffffu];
+		const struct cg_tp_account *a = &rp->accts[acct];
+		const struct cg_tp_track *k = &a->cad->tracks[0];
+		int32_t d0 = (int32_t)(v[i] >> 32), day;
+		struct cg_tp_touch t;
+		struct pending p;
+
+		memset(&t, 0, sizeof(t));
+		t.acct = acct;
+		t.due = a->sched;
+		t.flags = CG_TP_F_SCHED;
+		t.channel = channel_of(o, k, d0, 0);
+		t.no = next_no(rp, acct);
+		day = cg_tp_day_next(t.channel == CG_TP_VISIT ? rd->nf_visit :
+		    rd->nf_any, d0);
+		if (day >= rd->ndays) {
+			t.date = CG_TP_NODATE;
+			t.why = rd->off[d0] != CG_TP_DAY_OPEN ? rd->off[d0] :
+			    CG_TP_FULL;
+			if (rd->open[d0] >= rd->ndays)
+				rp->plan->late[rp->repidx]++;
+			else
+				rp->plan->overflow[rp->repidx]++;
+			plan_add(rp->plan, &t);
+			/* The account still waits for it: nothing before. */
+			rp->schedday[acct] = o->to + 1;
+			continue;
+		}
+		t.date = o->from + day;
+		t.why = day == d0 ? CG_TP_ONTIME : rd->off[d0] != CG_TP_DAY_OPEN ?
+		    rd->off[d0] : CG_TP_FULL;
+		cg_tp_day_take(rd, o, day, t.channel == CG_TP_VISIT);
+		plan_add(rp->plan, &t);
+		rp->schedday[acct] = t.date;
+		if (t.date + k->every <= o->to) {
+			memset(&p, 0, sizeof(p));
+			p.acct = acct;
+			p.due = t.date + k->every;
+			p.prev = t.date;
+			p.floor = CG_TP_NODATE;
+			push(rp, &p, p.due, 1, (uint64_t)(v[i] & 0xffffffffu) <<
+			    3);
+		}
+	}
+	free(v);
+}
+
+/* Every track's first pending touch (a scheduled account's first track
+ * already continues from its contact). */
+static void
+seed(struct repplan *rp, const uint32_t *mine, size_t nmine)
+{
+	const struct cg_tp_opts *o = rp->o;
 	struct phasectr *pc = NULL;
 	size_t npc = 0, cpc = 0, i;
-	struct pending p;
-	struct cg_tp_touch t;
 	int res[400], m, tr;
 
-	repday_init(rd, o, rep);
-	h->n = 0;
 	for (i = 0; i < nmine; i++) {
-		const struct cg_tp_account *a = &accts[mine[i]];
+		const struct cg_tp_account *a = &rp->accts[mine[i]];
+		int32_t sday = rp->schedday[mine[i]];
 
 		for (tr = 0; tr < a->cad->ntracks; tr++) {
 			const struct cg_tp_track *k = &a->cad->tracks[tr];
 			struct phasectr *c = phasectr_get(&pc, &npc, &cpc,
 			    a->cad, tr);
+			struct pending p;
 			int32_t due, r, first;
 			int normal = 1;
 
+			memset(&p, 0, sizeof(p));
+			p.prev = a->last;
+			p.floor = CG_TP_NODATE;
 			if (a->last != CG_TP_NODATE) {
 				due = a->last + k->every;
 				p.rot0 = (int32_t)(c->nlast++ % k->nrot);
@@ -242,79 +312,106 @@ plan_rep(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 					first += k->every;
 				due = first;
 			}
+			if (sday != CG_TP_NODATE) {
+				if (tr == 0)
+					continue;	/* the scheduled one */
+				/* Nothing else before the scheduled contact;
+				 * an overdue catch-up waits for it. */
+				p.floor = sday + 1;
+			}
 			if (first > o->to)
 				continue;
-			p.key = (uint64_t)(first - o->from) << 40 |
-			    (uint64_t)normal << 39 | (uint64_t)i << 3 |
-			    (uint64_t)tr;
 			p.acct = mine[i];
 			p.due = due;
-			heap_push(h, &p);
+			push(rp, &p, first, normal, (uint64_t)i << 3 |
+			    (uint64_t)tr);
 		}
 	}
 	free(pc);
+}
+
+static void
+plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
+    const char *rep)
+{
+	const struct cg_tp_opts *o = rp->o;
+	struct cg_tp_days *rd = rp->rd;
+	struct heap *h = rp->h;
+	struct pending p;
+	struct cg_tp_touch t;
+
+	cg_tp_days_init(rd, o, rep);
+	h->n = 0;
+	place_scheduled(rp, mine, nmine);
+	seed(rp, mine, nmine);
 
 	while (h->n > 0) {
 		const struct cg_tp_account *a;
 		const struct cg_tp_track *k;
-		int32_t d0, day, next;
-		int visit, normal;
+		int32_t d0, c, lo, day, next, gap;
+		int visit, normal, tr;
 
 		p = heap_pop(h);
-		a = &accts[p.acct];
+		a = &rp->accts[p.acct];
 		tr = (int)(p.key & 7);
 		k = &a->cad->tracks[tr];
 		d0 = (int32_t)(p.key >> 40);
+		rd->waiting[d0]--;
 		normal = (int)(p.key >> 39 & 1);
 		memset(&t, 0, sizeof(t));
 		t.acct = p.acct;
 		t.due = p.due;
 		t.track = (unsigned char)tr;
-		t.channel = k->rot[(floordiv((int64_t)o->from + d0 - MONDAY0,
-		    k->every) + p.rot0) % k->nrot];
+		t.channel = channel_of(o, k, d0, p.rot0);
 		visit = t.channel == CG_TP_VISIT;
-		day = nf_find(visit ? rd->nf_visit : rd->nf_any, d0);
-		if (seen[p.acct] < UINT16_MAX)
-			seen[p.acct]++;
-		t.no = seen[p.acct];
+		/* Half the interval from the series' last touch, and after
+		 * a contact scheduled for the account. */
+		gap = k->every / 2 > 0 ? k->every / 2 : 1;
+		lo = p.prev != CG_TP_NODATE ? p.prev + gap - o->from : 0;
+		if (p.floor != CG_TP_NODATE && p.floor - o->from > lo)
+			lo = p.floor - o->from;
+		if (lo < 0)
+			lo = 0;
+		c = d0 > lo ? d0 : lo;
+		t.no = next_no(rp, p.acct);
+		day = c < rd->ndays ? cg_tp_day_place(rd, o, d0, c, lo, visit) :
+		    rd->ndays;
 		if (day >= rd->ndays) {
 			t.date = CG_TP_NODATE;
 			/* Over capacity, or no working day left at all. */
-			if (rd->open[d0] >= rd->ndays) {
-				t.why = rd->off[d0] != DAY_OPEN ? rd->off[d0] :
-				    CG_TP_FULL;
-				plan->late[repidx]++;
+			if (c >= rd->ndays || rd->open[c] >= rd->ndays) {
+				t.why = c > d0 ? (p.floor != CG_TP_NODATE &&
+				    lo == p.floor - o->from ? CG_TP_WAITS :
+				    CG_TP_SPACED) : rd->off[d0] != CG_TP_DAY_OPEN ?
+				    rd->off[d0] : CG_TP_FULL;
+				rp->plan->late[rp->repidx]++;
 			} else {
 				t.why = normal ? CG_TP_FULL : CG_TP_OVERDUE;
-				plan->overflow[repidx]++;
+				rp->plan->overflow[rp->repidx]++;
 			}
 			next = o->from + d0 + k->every;
 		} else {
 			t.date = o->from + day;
 			t.why = !normal ? CG_TP_OVERDUE : day == d0 ?
-			    CG_TP_ONTIME : rd->off[d0] != DAY_OPEN ?
+			    CG_TP_ONTIME : c > d0 ? (p.floor != CG_TP_NODATE &&
+			    lo == p.floor - o->from ? CG_TP_WAITS :
+			    CG_TP_SPACED) : rd->off[d0] != CG_TP_DAY_OPEN ?
 			    rd->off[d0] : CG_TP_FULL;
-			if (++rd->total[day] >= o->capacity) {
-				rd->nf_any[day] = day + 1;
-				rd->nf_visit[day] = day + 1;
-			}
-			if (visit && ++rd->visits[day] >= o->visit_capacity)
-				rd->nf_visit[day] = day + 1;
+			cg_tp_day_take(rd, o, day, visit);
+			p.prev = t.date;
 			/* The series keeps its own rhythm: a touch moved by
-			 * a weekend or a full day does not push the next one,
-			 * which only never lands on the same day. A late
-			 * catch-up restarts the series from when it happens. */
-			next = (normal ? o->from + d0 : t.date) + k->every;
-			if (next <= t.date)
-				next = t.date + 1;
+			 * a weekend or a full day does not push the next one
+			 * (spacing keeps them apart). A late catch-up, or a
+			 * touch that had to wait more than half an interval,
+			 * restarts the series from when it happens. */
+			next = (normal && t.date - (o->from + d0) <= gap ?
+			    o->from + d0 : t.date) + k->every;
 		}
-		plan_add(plan, &t);
+		plan_add(rp->plan, &t);
 		if (next <= o->to) {
-			p.key = (uint64_t)(next - o->from) << 40 |
-			    (uint64_t)1 << 39 | (p.key & (((uint64_t)1 << 39) -
-			    1));
 			p.due = next;
-			heap_push(h, &p);
+			push(rp, &p, next, 1, p.key & (((uint64_t)1 << 39) -
+			    1));
 		}
 	}
 }
@@ -324,11 +421,11 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
     size_t nacct, const char *const *reps, size_t nreps,
     struct cg_tp_plan *plan)
 {
-	struct repday rd;
+	struct cg_tp_days rd;
+	struct repplan rp;
 	struct heap h = { 0, 0, NULL };
 	size_t *start, *fill, i, r, nd, *cnt;
 	uint32_t *order;
-	uint16_t *seen;
 	struct cg_tp_touch *sorted;
 	int32_t d;
 
@@ -348,22 +445,33 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	order = cg_xmalloc((nacct + 1) * sizeof(*order));
 	for (i = 0; i < nacct; i++)
 		order[fill[accts[i].rep]++] = (uint32_t)i;
-	seen = cg_xcalloc(nacct + 1, sizeof(*seen));
 
 	rd.ndays = o->to - o->from + 1;
-	rd.off = cg_xmalloc((size_t)rd.ndays);
-	rd.total = cg_xmalloc((size_t)rd.ndays * sizeof(int));
-	rd.visits = cg_xmalloc((size_t)rd.ndays * sizeof(int));
-	rd.nf_any = cg_xmalloc(((size_t)rd.ndays + 1) * sizeof(int32_t));
-	rd.nf_visit = cg_xmalloc(((size_t)rd.ndays + 1) * sizeof(int32_t));
-	rd.open = cg_xmalloc(((size_t)rd.ndays + 1) * sizeof(int32_t));
-	for (r = 0; r < nreps; r++)
-		plan_rep(o, accts, order + start[r], start[r + 1] - start[r],
-		    reps[r], r, &rd, &h, seen, plan);
+	nd = (size_t)rd.ndays + 1;
+	rd.off = cg_xmalloc(nd);
+	rd.total = cg_xmalloc(nd * sizeof(int));
+	rd.visits = cg_xmalloc(nd * sizeof(int));
+	rd.nf_any = cg_xmalloc(nd * sizeof(int32_t));
+	rd.nf_visit = cg_xmalloc(nd * sizeof(int32_t));
+	rd.open = cg_xmalloc(nd * sizeof(int32_t));
+	rd.popen = cg_xmalloc(nd * sizeof(int32_t));
+	rd.waiting = cg_xmalloc(nd * sizeof(int32_t));
+	memset(&rp, 0, sizeof(rp));
+	rp.o = o;
+	rp.accts = accts;
+	rp.rd = &rd;
+	rp.h = &h;
+	rp.plan = plan;
+	rp.seen = cg_xcalloc(nacct + 1, sizeof(*rp.seen));
+	rp.schedday = cg_xmalloc((nacct + 1) * sizeof(*rp.schedday));
+	for (r = 0; r < nreps; r++) {
+		rp.repidx = r;
+		plan_rep(&rp, order + start[r], start[r + 1] - start[r],
+		    reps[r]);
+	}
 
 	/* Stable counting sort by day, overflow last: within a day the
 	 * touches stay in rep order and, per rep, in the order placed. */
-	nd = (size_t)rd.ndays + 1;
 	cnt = cg_xcalloc(nd + 1, sizeof(*cnt));
 	for (i = 0; i < plan->n; i++) {
 		d = plan->v[i].date;
@@ -388,8 +496,11 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	free(rd.nf_any);
 	free(rd.nf_visit);
 	free(rd.open);
+	free(rd.popen);
+	free(rd.waiting);
 	free(h.v);
-	free(seen);
+	free(rp.seen);
+	free(rp.schedday);
 	free(order);
 	free(fill);
 	free(start);
@@ -402,61 +513,4 @@ cg_tp_plan_free(struct cg_tp_plan *plan)
 	free(plan->overflow);
 	free(plan->late);
 	memset(plan, 0, sizeof(*plan));
-}
-
-size_t
-cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
-    char *b, size_t cap)
-{
-	const struct cg_tp_track *k = &a->cad->tracks[t->track];
-	char due[11];
-	int n;
-
-	cg_fmt_date(due, t->due);
-	if (t->date == CG_TP_NODATE && t->why >= CG_TP_OFFDAY &&
-	    t->why <= CG_TP_AWAY) {
-		n = snprintf(b, cap, "due %s, no working day left", due);
-		return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
-	}
-	switch (t->why) {
-	case CG_TP_OVERDUE:
-		n = snprintf(b, cap, "overdue since %s%s", due,
-		    t->date == CG_TP_NODATE ? ", over capacity" : "");
-		break;
-	case CG_TP_OFFDAY:
-		n = snprintf(b, cap, "due %s, not a workday", due);
-		break;
-	case CG_TP_HOLIDAY:
-		n = snprintf(b, cap, "due %s, a holiday", due);
-		break;
-	case CG_TP_AWAY:
-		n = snprintf(b, cap, "due %s, owner away", due);
-		break;
-	case CG_TP_FULL:
-		n = snprintf(b, cap, t->date == CG_TP_NODATE ?
-		    "due %s, over capacity" : "due %s, day full", due);
-		break;
-	default:
-		/* The common case, without printf. */
-		if (a->cad->ntracks == 1 && k->every < 10000 && cap >= 24) {
-			char *q = b;
-			int e = k->every, div;
-
-			memcpy(q, "every ", 6);
-			q += 6;
-			for (div = 1000; div > 1 && e / div == 0; div /= 10)
-				;
-			for (; div > 0; div /= 10)
-				*q++ = (char)('0' + e / div % 10);
-			memcpy(q, " days", 6);
-			return (size_t)(q + 5 - b);
-		}
-		if (a->cad->ntracks > 1)
-			n = snprintf(b, cap, "%s every %d days", k->name,
-			    k->every);
-		else
-			n = snprintf(b, cap, "every %d days", k->every);
-		break;
-	}
-	return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
 }

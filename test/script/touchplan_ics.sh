@@ -1,7 +1,10 @@
 #!/bin/sh
 # touchplan --format ics: parses in a real iCalendar parser (Debian's
 # python3-icalendar), every line is at most 75 octets and ends in CRLF,
-# text survives escaping, and two runs give the same UIDs.
+# text survives escaping, two runs give the same UIDs, and no two events
+# share one: not accounts with one name and no id under two owners, not
+# accounts sharing an id, not even true duplicates (told apart by input
+# order, with a warning).
 BIN=$1
 FIX=$2
 PY=/usr/bin/python3
@@ -14,12 +17,21 @@ printf 'id,account,owner,grade,last_contact,email\n' >"$tmp/in.csv"
 printf 'X1,"Semi;colon, comma \\ back",Zoë Ñúñez,A,2026-11-30,a@b.example\n' >>"$tmp/in.csv"
 printf 'X2,Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé GmbH,Zoë Ñúñez,B,,u@b.example\n' >>"$tmp/in.csv"
 cat "$FIX/touchplan/team.csv" | sed 1d >>"$tmp/in.csv" || exit 1
+cat >>"$tmp/in.csv" <<'EOF'
+,Acme Shared,Ana Silva,A,2026-11-30,a@acme.example
+,Acme Shared,Ben Okafor,A,2026-11-30,b@acme.example
+X1,Not The Same,Zoë Ñúñez,A,2026-11-30,x@b.example
+X9,Twin Co,Ana Silva,A,2026-11-30,t@twin.example
+X9,Twin Co,Ana Silva,A,2026-11-30,t@twin.example
+EOF
 run() {
 	"$BIN/touchplan" --format ics --today 2026-12-01 --month 2026-12 \
 	    --capacity 1 --visit-capacity 0 "$tmp/in.csv"
 }
-run >"$tmp/a.ics" 2>/dev/null || { echo "touchplan failed"; exit 1; }
+run >"$tmp/a.ics" 2>"$tmp/a.err" || { echo "touchplan failed"; exit 1; }
 run >"$tmp/b.ics" 2>/dev/null || exit 1
+grep -q "^touchplan: warning: account 'Twin Co' of 'Ana Silva' on line 15 has the owner, id and name of line 14; their calendar UIDs are told apart by input order\$" "$tmp/a.err" ||
+    { echo "no warning for the true duplicate:"; cat "$tmp/a.err"; exit 1; }
 "$PY" - "$tmp/a.ics" "$tmp/b.ics" <<'PYEOF' || exit 1
 import sys, icalendar
 raw = open(sys.argv[1], 'rb').read()
@@ -41,6 +53,16 @@ names = ' '.join(str(e['SUMMARY']) for e in ev)
 assert 'Semi;colon, comma \\ back' in names, names
 assert 'Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé GmbH' in names
 assert any(e.name == 'VTODO' for e in ev), 'overflow must be listed'
+# Each of the accounts that share a name, an id or everything has its
+# own events: a calendar that keeps one event per UID loses none.
+for who in ('Acme Shared', 'Twin Co', 'Not The Same'):
+    mine = [e for e in ev if who in str(e['SUMMARY'])]
+    assert mine, who
+acme = set(str(e['DESCRIPTION']).split('\n')[0] for e in ev
+           if 'Acme Shared' in str(e['SUMMARY']))
+assert acme == {'Owner: Ana Silva', 'Owner: Ben Okafor'}, acme
+twins = [e for e in ev if 'Twin Co' in str(e['SUMMARY'])]
+assert len(twins) == len(set(str(e['UID']) for e in twins)) >= 2, twins
 desc = str(ev[0]['DESCRIPTION'])
 assert desc.startswith('Owner: '), desc
 assert '\n' in desc

@@ -154,7 +154,7 @@ holidays_read_from_text_and_ics(void **state)
 
 	(void)state;
 	assert_int_equal(cg_tp_holidays_parse("h.txt", text, strlen(text),
-	    CG_DATES_ISO, &d, &err), 0);
+	    CG_DATES_ISO, D(2026, 1, 1), D(2026, 12, 31), &d, &err), 0);
 	assert_int_equal(d.n, 3);
 	assert_true(cg_tp_dates_has(&d, D(2026, 12, 25)));
 	assert_true(cg_tp_dates_has(&d, D(2026, 1, 1)));
@@ -163,7 +163,7 @@ holidays_read_from_text_and_ics(void **state)
 
 	/* DTEND is exclusive; folded lines are unfolded first. */
 	assert_int_equal(cg_tp_holidays_parse("h.ics", ics, strlen(ics),
-	    CG_DATES_ISO, &d, &err), 0);
+	    CG_DATES_ISO, D(2026, 1, 1), D(2026, 12, 31), &d, &err), 0);
 	assert_int_equal(d.n, 4);
 	assert_true(cg_tp_dates_has(&d, D(2026, 12, 26)));
 	assert_false(cg_tp_dates_has(&d, D(2026, 12, 27)));
@@ -171,7 +171,7 @@ holidays_read_from_text_and_ics(void **state)
 	cg_tp_dates_free(&d);
 
 	assert_int_equal(cg_tp_holidays_parse("h.txt", "2026-12-25\nxmas\n",
-	    16, CG_DATES_ISO, &d, &err), -1);
+	    16, CG_DATES_ISO, D(2026, 1, 1), D(2026, 12, 31), &d, &err), -1);
 	assert_int_equal(err.line, 2);
 	cg_tp_dates_free(&d);
 }
@@ -367,7 +367,7 @@ holidays_and_absences_move_touches_to_the_next_working_day(void **state)
 	struct world w;
 	struct cg_tp_dates hol = { 0, 0, NULL };
 	struct cg_tp_aways aw = { 0, 0, NULL };
-	struct cg_tp_away a = { (char *)"Ana", 0, 0 };
+	struct cg_tp_away a = { (char *)"Ana", 0, 0, 0 };
 
 	(void)state;
 	world_cad(&w, 0, "7 call");
@@ -445,7 +445,8 @@ static const struct check_case {
 	{ "--week and --month are refused together",
 	    { cg_touchplan_parse_week, cg_touchplan_parse_month },
 	    { "2026-W49", NULL }, "", CG_EUSAGE,
-	    "give one of --week, --month or --from/--to", { 0 }, { 0 }, 0, 0 },
+	    "give one of --week, --month, --quarter or --from/--to", { 0 }, { 0 },
+	    0, 0 },
 	{ "--from alone is refused", { cg_touchplan_parse_from },
 	    { "2026-12-01" }, "", CG_EUSAGE, "--from and --to go together",
 	    { 0 }, { 0 }, 0, 0 },

@@ -1,0 +1,110 @@
+/*
+ * touchplan_int.h - what the files of touchplan(1)'s driver share inside
+ * lib/touchplan/: one run's state, from the calendar read to the plan
+ * written. Not a public interface.
+ */
+#ifndef CLIENTGRADE_TOUCHPLAN_INT_H
+#define CLIENTGRADE_TOUCHPLAN_INT_H
+
+#include "clientgrade/buf.h"
+#include "clientgrade/csv.h"
+#include "clientgrade/input.h"
+#include "clientgrade/strtab.h"
+#include "clientgrade/touchplan.h"
+
+#define CG_TP_UNASSIGNED "(unassigned)"
+
+/* Account strings live in one arena; offsets until reading is done. */
+struct cg_tp_acc_off {
+	size_t id, name, grade;
+};
+
+/* One run: what every step shares. */
+struct cg_tp_state {
+	const struct cg_touchplan_opts *o;
+	const struct cg_run *run;
+	const char *role;		/* "grade" or "quadrant" */
+	struct cg_tp_dates hol;
+	struct cg_tp_aways away;
+	struct cg_tp_opts sched;
+	struct cg_input *in;
+	/* Columns: grade, account, and the optional ones if have_*. */
+	size_t cgrade, cacct, cid, cown, clast, corder, cnext;
+	int have_id, have_own, have_last, have_order, have_next;
+	size_t *kcol;			/* --keep columns */
+	const char **keepn;		/* their headers, as the input spells */
+	/* The accounts; rep names -> index in first-seen order. */
+	struct cg_buf arena;
+	struct cg_strtab reps;
+	struct cg_strtab owners;	/* with --owner and --away: all owners */
+	struct cg_tp_account *acc;
+	struct cg_tp_acc_off *aoff;
+	size_t *koff;			/* nkeep + 1 arena offsets an account */
+	size_t nacc, cap;
+	const char **keepv, **repnames;
+	/* What the data said about itself, for the notes and warnings. */
+	size_t nstandin;		/* last_order stood in for last_contact */
+	int32_t newest;			/* newest past contact date, or
+					 * CG_TP_NODATE */
+	const char *newest_col;		/* "last_contact" or "last_order" */
+	struct cg_tp_plan plan;
+};
+
+/* One rep's days, indexed from the period's first day (touchplan_days.c). */
+struct cg_tp_days {
+	int32_t ndays;
+	unsigned char *off;	/* 0 open, else CG_TP_OFFDAY/HOLIDAY/AWAY */
+	int *total, *visits;
+	int32_t *nf_any, *nf_visit;
+	int32_t *open;		/* next open day at or after d, any load */
+	int32_t *popen;		/* last open day at or before d, or -1 */
+	int32_t *waiting;	/* touches in the heap due on d */
+	long wdload[7];		/* touches placed per weekday so far */
+	int wd0;		/* weekday of the period's first day */
+};
+
+/* Why the due day cannot take a touch: 0, else an enum cg_tp_why code. */
+#define CG_TP_DAY_OPEN 0
+
+/* Set up r (arrays allocated by the caller, ndays + 1 long) for rep. */
+void cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o,
+    const char *rep);
+/* The first day at or after d with room: nf is r->nf_any or
+ * r->nf_visit; r->ndays when there is none. */
+int32_t cg_tp_day_next(int32_t *nf, int32_t d);
+/* Count a touch (a visit or not) on day `day`. */
+void cg_tp_day_take(struct cg_tp_days *r, const struct cg_tp_opts *o,
+    int32_t day, int visit);
+/*
+ * The day for a touch due on d0 that may not come before c (c >= d0,
+ * later when spacing or a scheduled contact holds it back) nor before
+ * lo: d0 when it is open with room; else the least-loaded open day with
+ * room among c and level_days open days either side (not before lo);
+ * else the next day with room. r->ndays when there is none.
+ */
+int32_t cg_tp_day_place(struct cg_tp_days *r, const struct cg_tp_opts *o,
+    int32_t d0, int32_t c, int32_t lo, int visit);
+
+/*
+ * Holidays from iCalendar text (touchplan_icsread.c); recurrences are
+ * expanded within from..to. 0 or -1 (CG_EVALUE naming FILE:LINE).
+ */
+int cg_tp_ics_holidays(const char *name, const char *text, size_t len,
+    int32_t from, int32_t to, struct cg_tp_dates *d, struct cg_err *err);
+
+/*
+ * The columns by role (with a note for each found by an alias) and the
+ * --keep ones by name; refuses a header that is a clientgrade output
+ * touchplan cannot plan from (a plan fed back). 0 or -1.
+ */
+int cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
+    struct cg_err *err);
+
+/*
+ * The one pass over the input: every account of the reps planned, then
+ * the notes and warnings about the whole input (last_order standing in,
+ * a stale export, --away owners nobody has, ics duplicates). 0 or -1.
+ */
+int cg_tp_collect(struct cg_tp_state *t, struct cg_err *err);
+
+#endif
