@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "clientgrade/alloc.h"
-#include "cli.h"
+#include "clientgrade/input.h"
 
 struct cg_input {
 	char **paths;
