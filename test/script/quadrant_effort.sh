@@ -4,10 +4,6 @@
 # shares are counts x effort: with the default effort (4, 3, 2, 1) the lone
 # Maintenance account gets 2/156 of the time, not a fifth; with
 # [quadrant.effort] in the config file they follow the file.
-#
-# The second half needs the core to know the section [quadrant.effort]
-# (lib/core/config.c, known_sections): until it does, the spine refuses
-# the file as "unknown section" and this test skips (77) with that line.
 BIN=$1
 work=$(mktemp -d "${TMPDIR:-/tmp}/cgeff.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
@@ -59,12 +55,6 @@ TXT
 "$BIN/quadrant" --config "$work/effort.ini" --cut engagement=5,potential=500 \
     --summary "$work/in.csv" >"$work/got" 2>"$work/err"
 st=$?
-if grep -q "unknown section \[quadrant.effort\]" "$work/err"; then
-	[ $fail = 0 ] || exit 1
-	echo "skipped: the core does not know [quadrant.effort] yet:"
-	cat "$work/err"
-	exit 77
-fi
 [ $st = 0 ] || { echo "with effort.ini: exit $st"; cat "$work/err"; exit 1; }
 cmp -s "$work/want_config" "$work/got" || {
 	echo "[quadrant.effort]: summary differs"
