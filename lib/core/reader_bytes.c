@@ -143,8 +143,10 @@ cg_rd_fill(struct cg_reader *r, struct cg_err *err)
 		r->buf = cg_xrealloc(r->buf, r->cap);
 	}
 	if (r->cap - r->end < 8) {
-		/* iconv needs room for a whole character. */
-		r->cap *= 2;
+		/* iconv needs room for a whole character (a test's read size
+		 * may be a single byte). */
+		while (r->cap - r->end < 8)
+			r->cap *= 2;
 		r->buf = cg_xrealloc(r->buf, r->cap);
 	}
 	if (r->dec != NULL && (r->dec->cd != (iconv_t)-1 ||
