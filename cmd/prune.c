@@ -8,6 +8,8 @@
 CG_SETTER(set_rejects, cg_prune_set_rejects)
 CG_SETTER(set_dry_run, cg_prune_set_dry_run)
 CG_SETTER(set_summary, cg_prune_set_summary)
+CG_SETTER(set_max_reject, cg_prune_set_max_reject)
+CG_SETTER(set_force, cg_prune_set_force)
 CG_SETTER(set_rules, cg_prune_set_rules)
 CG_SETTER(no_stale, cg_prune_set_no_stale)
 CG_SETTER(no_noreply, cg_prune_set_no_noreply)
@@ -28,6 +30,11 @@ static const struct cg_opt opts[] = {
 	    "write nothing; print the summary on stdout", set_dry_run },
 	{ "summary", 's', CG_ARG_NONE, NULL,
 	    "print the summary on stderr after the run", set_summary },
+	{ "max-reject", 0, CG_ARG_REQUIRED, "pct",
+	    "write nothing if over PCT% would go (default: 50)",
+	    set_max_reject },
+	{ "force", 0, CG_ARG_NONE, NULL,
+	    "go on whatever share of the rows would go", set_force },
 	CG_OPT_GROUP("Rules"),
 	{ "rules", 0, CG_ARG_REQUIRED, "list",
 	    "stale,noreply,fit,dupes to apply (default: all)", set_rules },
@@ -39,11 +46,12 @@ static const struct cg_opt opts[] = {
 	{ "stale-days", 0, CG_ARG_REQUIRED, "n",
 	    "stale after N days without contact (default: 180)", set_stale },
 	{ "client-stages", 0, CG_ARG_REQUIRED, "list",
-	    "stages of clients (default: client,customer,...)", set_stages },
+	    "more stage names of clients (never stale)", set_stages },
 	{ "max-unanswered", 0, CG_ARG_REQUIRED, "n",
 	    "drop at N unanswered touches (default: 5)", set_max_unanswered },
 	{ "require", 0, CG_ARG_REQUIRED, "col=value",
-	    "keep only rows with COL=VALUE; repeatable", set_require },
+	    "keep rows meeting COL=VALUE (or != < <= > >=)",
+	    set_require },
 	{ "min", 0, CG_ARG_REQUIRED, "col=n",
 	    "keep only rows with COL at least N; repeatable", set_min },
 	{ "dupe-keys", 0, CG_ARG_REQUIRED, "list",
@@ -53,41 +61,19 @@ static const struct cg_opt opts[] = {
 
 static const char *const sections[] = { "prune", NULL };
 
-static void
-init(void *o)
-{
-	cg_prune_opts_init(o);
-}
-
-static int
-check(void *o, struct cg_run *run, struct cg_err *err)
-{
-	return cg_prune_opts_check(o, run, err);
-}
-
-static int
-run(void *o, const struct cg_run *r, struct cg_err *err)
-{
-	return cg_prune_run(o, r, err);
-}
-
-static void
-release(void *o)
-{
-	cg_prune_opts_free(o);
-}
-
 static const struct cg_tool tool = {
 	"prune",
-	"prune [-nqs] [-r file] [--rules list] [--no-stale] [--no-noreply]\n"
-	"             [--no-fit] [--no-dupes] [--stale-days n]\n"
-	"             [--client-stages list] [--max-unanswered n]\n"
-	"             [--require col=value]... [--min col=n]...\n"
-	"             [--dupe-keys list] [--today yyyy-mm-dd]\n"
-	"             [--dates us|eu|iso|auto] [--col role=header]...\n"
-	"             [--config file] [--delimiter c] [--decimal dot|comma]\n"
-	"             [--encoding name] [--inspect] [file ...]",
-	opts, sections, init, check, run, release, cg_prune_roles
+	"prune [-nqs] [-r file] [--max-reject pct] [--force] [--rules list]\n"
+	"             [--no-stale] [--no-noreply] [--no-fit] [--no-dupes]\n"
+	"             [--stale-days n] [--client-stages list]\n"
+	"             [--max-unanswered n] [--require col[op]value]...\n"
+	"             [--min col=n]... [--dupe-keys list]\n"
+	"             [--today yyyy-mm-dd] [--dates us|eu|iso|auto]\n"
+	"             [--col role=header]... [--config file] [--delimiter c]\n"
+	"             [--decimal dot|comma] [--encoding name] [--inspect]\n"
+	"             [file ...]",
+	opts, sections, cg_prune_tool_init, cg_prune_tool_check,
+	cg_prune_tool_run, cg_prune_tool_free, cg_prune_roles
 };
 
 int

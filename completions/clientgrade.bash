@@ -52,9 +52,9 @@ _clientgrade_opts()
 		_cg_flag=''
 		;;
 	prune)
-		_cg_arg='-r --rejects --rules --stale-days --client-stages --max-unanswered --require --min --dupe-keys'
+		_cg_arg='-r --rejects --max-reject --rules --stale-days --client-stages --max-unanswered --require --min --dupe-keys'
 		_cg_opt=''
-		_cg_flag='-n --dry-run -s --summary --no-stale --no-noreply --no-fit --no-dupes'
+		_cg_flag='-n --dry-run -s --summary --force --no-stale --no-noreply --no-fit --no-dupes'
 		;;
 	*)
 		_cg_arg='' _cg_opt='' _cg_flag=''

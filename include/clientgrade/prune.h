@@ -33,6 +33,8 @@
 #include "field.h"
 #include "roles.h"
 #include "run.h"
+#include "stage.h"
+#include "strtab.h"
 #include "tool.h"
 
 /* The rules, in the order their reasons are listed. */
@@ -53,14 +55,29 @@ enum cg_prune_rule {
 #define CG_DUPE_PHONE	8u	/* last 9 digits of the phone number */
 #define CG_DUPE_DEFAULT	(CG_DUPE_NAME | CG_DUPE_EMAIL | CG_DUPE_PHONE)
 
-/* One --require COL=VALUE or --min COL=N. */
-struct cg_prune_cond {
-	char *col;	/* header name or role, as given */
-	char *value;	/* text to match (require) or the number's text */
-	int is_min;
-	double min;
+/* Operators of a --require condition. */
+enum cg_prune_op {
+	CG_PRUNE_EQ,	/* COL=VALUE: text, ignoring case and blanks around */
+	CG_PRUNE_NE,	/* COL!=VALUE */
+	CG_PRUNE_LT,	/* COL<V, COL<=V, COL>V, COL>=V: a number, or a date */
+	CG_PRUNE_LE,	/*   when V is one */
+	CG_PRUNE_GT,
+	CG_PRUNE_GE
 };
 
+/* One --require COL OP VALUE or --min COL=N. */
+struct cg_prune_cond {
+	char *spec;	/* as given: "employees>=10" (for messages) */
+	char *col;	/* header name or role, as given */
+	char *value;	/* text to match (require) or the number's text */
+	int is_min;	/* --min: at least `min`, an empty field passes */
+	double min;
+	int op;		/* enum cg_prune_op (--min: CG_PRUNE_GE) */
+	char type;	/* comparisons: 'n' number, 'd' date; else 't' */
+	double num;	/* the number */
+	int ok_us, ok_eu;	/* the date reads month/day, day/month */
+	int32_t day_us, day_eu;
+};
 struct cg_prune_opts {
 	unsigned rules;		/* CG_PRUNE_BIT set of rules in force */
 	unsigned asked;		/* rules named explicitly: their columns
@@ -72,13 +89,18 @@ struct cg_prune_opts {
 	long stale_days;	/* default 180 */
 	double max_unanswered;	/* default 5 */
 	unsigned dupe_keys;	/* CG_DUPE_* bits, default CG_DUPE_DEFAULT */
-	char **client_stages;	/* stage values that mean "client" (owned) */
+	char **client_stages;	/* more stage names of clients, added to the
+				 * run's vocabulary (owned) */
 	size_t nclient_stages;
 	struct cg_prune_cond *conds;	/* owned */
 	size_t nconds;
 	int dry_run;		/* write nothing, summary on the output */
 	int summary;		/* summary on stderr after a real run */
 	const char *rejects_path;	/* NULL: refuse to drop (unless dry) */
+	int max_reject;		/* stop when more than this % would go
+				 * (0-100, default 50) */
+	int force;		/* --force: go on whatever the share */
+	int rules_config;	/* rules = in [prune] set o->rules */
 };
 
 /* Bits of cg_prune_opts.set. */
@@ -87,16 +109,21 @@ struct cg_prune_opts {
 #define CG_PRUNE_SET_NOREPLY	4u
 #define CG_PRUNE_SET_KEYS	8u
 #define CG_PRUNE_SET_STAGES	16u
+#define CG_PRUNE_SET_MAXREJ	32u
 
 /* What happened, for the summary. by_rule counts each rejected row once,
- * under the first rule that rejected it. */
+ * under the first rule that rejected it. A rule that was not in force
+ * has its reason in off[rule] ("no --require or --min"); "" when it was
+ * on. */
 struct cg_prune_stats {
 	unsigned long rows, kept, rejected;
 	unsigned long by_rule[CG_PRUNE_NRULES];
+	char off[CG_PRUNE_NRULES][80];
 };
 
-/* Defaults (see prune(1)); client stages: client, customer, active, won,
- * closed won. */
+/* Defaults (see prune(1)): every rule, 180 stale days, 5 unanswered
+ * touches, keys name, email and phone, --max-reject 50, no client stages
+ * beyond the run's vocabulary (stage.h). */
 void cg_prune_opts_init(struct cg_prune_opts *o);
 void cg_prune_opts_free(struct cg_prune_opts *o);
 
@@ -107,10 +134,19 @@ const char *cg_prune_rule_name(int rule);
 int cg_prune_parse_rules(const char *s, unsigned *bits, struct cg_err *err);
 /* Parse "name,email,domain,phone" into CG_DUPE_* bits. */
 int cg_prune_parse_keys(const char *s, unsigned *bits, struct cg_err *err);
-/* Replace the client stage list with "client,customer,...". */
+/* Replace the list of client stage names added to the vocabulary with
+ * "Key account,Bestandskunde". */
 int cg_prune_parse_stages(struct cg_prune_opts *o, const char *s,
     struct cg_err *err);
-/* Add "COL=VALUE" (is_min 0) or "COL=N" (is_min 1). 0 or -1. */
+/*
+ * Add a --require (is_min 0: "COL=VALUE", "COL!=VALUE", "COL<N",
+ * "COL<=N", "COL>N", "COL>=N", the value of a comparison a number or a
+ * date) or a --min (is_min 1: "COL=N"). 0, or -1 (CG_EUSAGE naming the
+ * spec: no operator, no column, a comparison with a value that is
+ * neither number nor date, or a lower and an upper bound on one column
+ * that let every value through, since conditions on one column are
+ * alternatives).
+ */
 int cg_prune_add_cond(struct cg_prune_opts *o, const char *spec, int is_min,
     struct cg_err *err);
 
@@ -144,16 +180,27 @@ int cg_prune_set_stages(struct cg_prune_opts *o, const char *arg,
 int cg_prune_set_max_unanswered(struct cg_prune_opts *o, const char *arg,
     struct cg_err *err);			/* --max-unanswered N (1-1e6) */
 int cg_prune_set_require(struct cg_prune_opts *o, const char *arg,
-    struct cg_err *err);			/* --require COL=VALUE */
+    struct cg_err *err);			/* --require COL[OP]VALUE */
 int cg_prune_set_min(struct cg_prune_opts *o, const char *arg,
     struct cg_err *err);			/* --min COL=N */
 int cg_prune_set_keys(struct cg_prune_opts *o, const char *arg,
     struct cg_err *err);			/* --dupe-keys LIST */
+int cg_prune_set_max_reject(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --max-reject PCT (0-100) */
+int cg_prune_set_force(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err);			/* --force */
+
+/* The struct cg_tool hooks (tool.h), on a struct cg_prune_opts. */
+void cg_prune_tool_init(void *o);
+int cg_prune_tool_check(void *o, struct cg_run *run, struct cg_err *err);
+int cg_prune_tool_run(void *o, const struct cg_run *run, struct cg_err *err);
+void cg_prune_tool_free(void *o);
 
 /*
  * Take the [prune] section of cfg for every setting the command line did
  * not set (keys: rules, stale_days, max_unanswered, dupe_keys,
- * client_stages, require, min, with the options' syntax; require/min may
+ * client_stages, max_reject, require, min, with the options' syntax;
+ * require/min may
  * repeat and add to the command line's). Keys it does not know are left
  * unused for the spine's cg_config_check. 0 or -1 (CG_ECONFIG naming the
  * line).
@@ -175,8 +222,17 @@ int cg_prune_opts_check(struct cg_prune_opts *o, struct cg_run *run,
  * Prune the run's input (its operands or stdin; spooled when dupes are
  * on): kept rows to run->out_fd, rejects to o->rejects_path (written
  * beside it and renamed only when both outputs succeeded). The numbers
- * go to *st (may be NULL); nothing is printed. Returns 0, or -1 with err
- * filled; on error the rejects file is not created.
+ * go to *st (may be NULL); notes and warnings go through the run.
+ *
+ * A run that would reject more than o->max_reject percent of the rows
+ * writes nothing and fails (CG_EDATA, naming the rule that does most of
+ * it), unless o->force; a dry run warns instead. With dupes the share is
+ * known after pass 1; without, the kept rows are held in a temporary
+ * file until the end and copied to run->out_fd only then (no hold when
+ * the check cannot fire: --force, --max-reject 100, a dry run).
+ *
+ * Returns 0, or -1 with err filled; on error the rejects file is not
+ * created, and when the share stopped the run, nothing was written.
  */
 int cg_prune_rows(const struct cg_prune_opts *o, const struct cg_run *run,
     struct cg_prune_stats *st, struct cg_err *err);
@@ -189,9 +245,21 @@ int cg_prune_rows(const struct cg_prune_opts *o, const struct cg_run *run,
 int cg_prune_run(const struct cg_prune_opts *o, const struct cg_run *run,
     struct cg_err *err);
 
-/* Write the per-reason summary to fd (for --dry-run and --summary). */
+/* Write the per-reason summary to fd (for --dry-run and --summary); a
+ * rule that was off reads "off (REASON)". */
 int cg_prune_summary(int fd, const struct cg_prune_stats *st,
     const char *name, struct cg_err *err);
+
+/*
+ * The share check (prune_guard.c): 1 if `st` rejects more than
+ * o->max_reject percent of its rows, with the message in *msg (reset
+ * first):
+ *     would reject 7290 of 8800 rows (83%), most as duplicate account
+ *     (7012): is this a deal log? (--force or --max-reject 90 to go on)
+ * `verb` is "would reject" or "rejected". 0 when within the share.
+ */
+int cg_prune_share(const struct cg_prune_opts *o, const struct cg_run *run,
+    const struct cg_prune_stats *st, const char *verb, struct cg_buf *msg);
 
 /* ---- the rules over one row (prune_rules.c) ---- */
 
@@ -216,30 +284,57 @@ enum { CG_KEY_NAME, CG_KEY_EMAIL, CG_KEY_MAILDOMAIN, CG_KEY_DOMAIN,
  * Columns and state for judging rows; built from the header. Owned by
  * the caller, freed with cg_prune_ctx_free(). One per run.
  */
+struct cg_prune_fit;	/* the conditions bound to columns (internal) */
+
 struct cg_prune_ctx {
 	const struct cg_prune_opts *o;
 	const struct cg_run *run;	/* today, date order, warnings */
 	unsigned rules;		/* rules in force for this header */
+	char off[CG_PRUNE_NRULES][80];	/* why a rule is off ("" if on) */
 	size_t c_contact, c_order, c_next, c_stage, c_noreply, c_id;
 	size_t c_key[CG_KEY_N];	/* column of each key; MAILDOMAIN: email */
 				/* (CG_NO_COL: not in the file) */
 	size_t *c_cond;		/* column of each condition */
+	struct cg_prune_fit *fit;
 	struct cg_datecol dc_contact, dc_order, dc_next;
 	struct cg_buf reason;	/* why the last row was rejected */
 	struct cg_buf keys[CG_KEY_N];
 	struct cg_dupe_rank rank;	/* of the last row (dupes on) */
+	/*
+	 * The kind of each stage value met (enum cg_stage_kind), so the
+	 * vocabulary is asked once per distinct value; and, in the final
+	 * pass, how many rows of a kind it does not know went as stale.
+	 */
+	struct cg_stages extra;		/* o->client_stages */
+	struct cg_strtab stage_seen;
+	signed char *stage_kind;
+	unsigned long *stage_stale;
+	size_t stage_cap;
+	int final;			/* 1: this pass routes the rows */
 };
 
 /*
  * Find the columns of hdr (run->cols overriding; `file` names the input
- * in messages). A rule whose columns are missing is turned off, unless it
- * was asked for by name (o->asked) or it is a --require/--min column:
- * then -1, CG_EROLE. `o` and `run` are borrowed for the ctx's life.
+ * in messages), with a note for each role found by an alias. A rule
+ * whose columns are missing is turned off, with a note and the reason in
+ * c->off, unless it was asked for by name (o->asked) or it is a
+ * --require/--min column: then -1, CG_EROLE. `o` and `run` are borrowed
+ * for the ctx's life. Stage values are clients (never stale) when
+ * o->client_stages names them or the run's vocabulary (run->stages, the
+ * built-in one when NULL) calls them clients or referral sources.
  */
 int cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
     const struct cg_run *run, const struct cg_row *hdr, const char *file,
     struct cg_err *err);
 void cg_prune_ctx_free(struct cg_prune_ctx *c);
+
+/*
+ * After a whole pass over the rows: with `final` 0 (pass 1 of two) the
+ * warnings about --require/--min conditions that matched no row; with 1
+ * (the pass that routes the rows) those if not said yet, and the note
+ * about stage values the vocabulary does not know among the stale rows.
+ */
+void cg_prune_ctx_pass_done(struct cg_prune_ctx *c, int final);
 
 /*
  * Judge a row by stale, noreply and fit. Returns the bit set of rules
@@ -314,5 +409,10 @@ int cg_dupes_best(struct cg_dupes *d, const struct cg_buf *key,
 
 /* Distinct keys held (for tests and memory figures). */
 size_t cg_dupes_nkeys(const struct cg_dupes *d);
+
+/* Groups (accounts) held: after pass 1, of the rows added, all but one
+ * a group are duplicates, so the count of duplicates is known before
+ * pass 2 writes anything. */
+size_t cg_dupes_ngroups(const struct cg_dupes *d);
 
 #endif

@@ -52,6 +52,7 @@ struct cg_dupes {
 	struct grp *g;
 	size_t ng, capg;
 	uint32_t freeg;		/* free list of group records, via best.row */
+	size_t live;		/* groups in use */
 };
 
 static uint64_t
@@ -104,6 +105,12 @@ size_t
 cg_dupes_nkeys(const struct cg_dupes *d)
 {
 	return d->ne;
+}
+
+size_t
+cg_dupes_ngroups(const struct cg_dupes *d)
+{
+	return d->live;
 }
 
 int
@@ -192,6 +199,7 @@ new_grp(struct cg_dupes *d)
 {
 	uint32_t g;
 
+	d->live++;
 	if (d->freeg != NIL) {
 		g = d->freeg;
 		d->freeg = (uint32_t)d->g[g].best.row;
@@ -208,6 +216,7 @@ new_grp(struct cg_dupes *d)
 static void
 free_grp(struct cg_dupes *d, uint32_t g)
 {
+	d->live--;
 	free(d->g[g].id);
 	d->g[g].id = NULL;
 	d->g[g].best.row = d->freeg;

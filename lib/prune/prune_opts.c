@@ -15,6 +15,7 @@
 #include "clientgrade/prune.h"
 #include "clientgrade/text.h"
 #include "clientgrade/value.h"
+#include "prune_int.h"
 
 #define MAX_DAYS 36525L		/* a century of days is surely a typo beyond */
 #define MAX_UNANSWERED 1000000L
@@ -24,12 +25,6 @@ static const char *const rule_names[CG_PRUNE_NRULES] = {
 };
 
 static const char *const key_names[] = { "name", "email", "domain", "phone" };
-
-/* Stages that mean the row is a client, not a prospect: stale does not
- * apply to them (a client who orders without calls is not stale). */
-static const char *const default_stages[] = {
-	"client", "customer", "active", "won", "closed won"
-};
 
 const char *
 cg_prune_rule_name(int rule)
@@ -52,17 +47,14 @@ free_stages(struct cg_prune_opts *o)
 void
 cg_prune_opts_init(struct cg_prune_opts *o)
 {
-	size_t i, n = sizeof(default_stages) / sizeof(default_stages[0]);
-
 	memset(o, 0, sizeof(*o));
 	o->rules = CG_PRUNE_ALL;
 	o->stale_days = 180;
 	o->max_unanswered = 5;
 	o->dupe_keys = CG_DUPE_DEFAULT;
-	o->client_stages = cg_xcalloc(n, sizeof(char *));
-	for (i = 0; i < n; i++)
-		o->client_stages[i] = cg_xstrdup(default_stages[i]);
-	o->nclient_stages = n;
+	o->max_reject = 50;
+	/* Clients come from the run's stage vocabulary (stage.h); the
+	 * options only add to it. */
 }
 
 void
@@ -72,6 +64,7 @@ cg_prune_opts_free(struct cg_prune_opts *o)
 
 	free_stages(o);
 	for (i = 0; i < o->nconds; i++) {
+		free(o->conds[i].spec);
 		free(o->conds[i].col);
 		free(o->conds[i].value);
 	}
@@ -131,39 +124,20 @@ cg_prune_parse_stages(struct cg_prune_opts *o, const char *s,
 
 	free_stages(o);
 	while (*p != '\0') {
-		size_t n = strcspn(p, ",");
-		o->client_stages = cg_xreallocarray(o->client_stages,
-		    o->nclient_stages + 1, sizeof(char *));
-		o->client_stages[o->nclient_stages++] = cg_xstrndup(p, n);
+		size_t n = strcspn(p, ","), k = n;
+		const char *w = p;
+
+		cg_trim(&w, &k);
+		if (k > 0) {
+			o->client_stages = cg_xreallocarray(o->client_stages,
+			    o->nclient_stages + 1, sizeof(char *));
+			o->client_stages[o->nclient_stages++] =
+			    cg_xstrndup(w, k);
+		}
 		p += n;
 		if (*p == ',')
 			p++;
 	}
-	return 0;
-}
-
-int
-cg_prune_add_cond(struct cg_prune_opts *o, const char *spec, int is_min,
-    struct cg_err *err)
-{
-	const char *eq = strchr(spec, '=');
-	struct cg_prune_cond *c;
-	double v = 0;
-
-	if (eq == NULL || eq == spec)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "bad --%s '%s' (want COLUMN=%s)", is_min ? "min" : "require",
-		    spec, is_min ? "NUMBER" : "VALUE");
-	if (is_min && cg_parse_num(eq + 1, strlen(eq + 1), '.', &v, NULL) !=
-	    CG_V_OK)
-		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "bad --min '%s': '%s' is not a number", spec, eq + 1);
-	o->conds = cg_xreallocarray(o->conds, o->nconds + 1, sizeof(*o->conds));
-	c = &o->conds[o->nconds++];
-	c->col = cg_xstrndup(spec, (size_t)(eq - spec));
-	c->value = cg_xstrdup(eq + 1);
-	c->is_min = is_min;
-	c->min = v;
 	return 0;
 }
 
@@ -324,6 +298,36 @@ cg_prune_set_keys(struct cg_prune_opts *o, const char *arg,
 	return 0;
 }
 
+static int
+parse_max_reject(struct cg_prune_opts *o, const char *s, const char *what,
+    struct cg_err *err)
+{
+	long v;
+
+	if (cg_parse_count(s, 0, 100, what, &v, err) < 0)
+		return -1;
+	o->max_reject = (int)v;
+	return 0;
+}
+
+int
+cg_prune_set_max_reject(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (parse_max_reject(o, arg, "--max-reject", err) < 0)
+		return -1;
+	o->set |= CG_PRUNE_SET_MAXREJ;
+	return 0;
+}
+
+int
+cg_prune_set_force(struct cg_prune_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->force = 1;
+	return 0;
+}
+
 /* One [prune] entry: 0, -1, or 1 for a key prune does not know. */
 static int
 config_entry(struct cg_prune_opts *o, const struct cg_config_entry *e,
@@ -331,9 +335,15 @@ config_entry(struct cg_prune_opts *o, const struct cg_config_entry *e,
 {
 	unsigned set = o->set;
 
-	if (strcmp(e->key, "rules") == 0)
-		return set & CG_PRUNE_SET_RULES ? 0 :
-		    cg_prune_parse_rules(e->value, &o->rules, err);
+	if (strcmp(e->key, "rules") == 0) {
+		if (set & CG_PRUNE_SET_RULES)
+			return 0;
+		o->rules_config = 1;
+		return cg_prune_parse_rules(e->value, &o->rules, err);
+	}
+	if (strcmp(e->key, "max_reject") == 0)
+		return set & CG_PRUNE_SET_MAXREJ ? 0 :
+		    parse_max_reject(o, e->value, e->key, err);
 	if (strcmp(e->key, "stale_days") == 0)
 		return set & CG_PRUNE_SET_STALE ? 0 :
 		    parse_stale(o, e->value, e->key, err);
@@ -396,6 +406,8 @@ cg_prune_opts_check(struct cg_prune_opts *o, struct cg_run *run,
 	    cg_run_output(run, "--rejects", o->rejects_path, err) < 0)
 		return -1;
 	if (run->cfg != NULL && cg_prune_config(o, run->cfg, err) < 0)
+		return -1;
+	if (prune_fit_check_bounds(o, err) < 0)
 		return -1;
 	o->rules &= ~o->off;
 	o->asked &= ~o->off;

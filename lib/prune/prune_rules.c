@@ -3,8 +3,8 @@
  * no-reply and fit rules, and the duplicate keys of a row.
  *
  * A rule never prunes on a missing number or date: an empty field is
- * unknown, not zero, and a row we know nothing against stays. --require
- * compares text, so an empty field is simply not the required value.
+ * unknown, not zero, and a row we know nothing against stays. The fit
+ * rule's conditions are in prune_require.c.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -18,126 +18,7 @@
 #include "clientgrade/roles.h"
 #include "clientgrade/text.h"
 #include "clientgrade/value.h"
-
-/* What prune reads, for --inspect: every role is optional, because a
- * rule whose columns are missing is off unless it was asked for. */
-const struct cg_role_need cg_prune_roles[] = {
-	{ "id", 't', 0 }, { "account", 't', 0 }, { "stage", 't', 0 },
-	{ "last_contact", 'd', 0 }, { "last_order", 'd', 0 },
-	{ "next_contact", 'd', 0 }, { "no_reply", 'n', 0 },
-	{ "email", 't', 0 }, { "domain", 't', 0 }, { "phone", 't', 0 },
-	{ NULL, 0, 0 }
-};
-
-static int
-find(const struct cg_row *hdr, const struct cg_colmap *m, const char *role,
-    size_t *col, struct cg_err *err)
-{
-	int rc = cg_role_find(hdr, m, role, col, err);
-
-	if (rc <= 0)
-		*col = CG_NO_COL;
-	return rc;
-}
-
-/* Column of a --require/--min: a header name first, then a role. */
-static int
-cond_col(const struct cg_row *hdr, const struct cg_colmap *m,
-    const char *name, const char *file, size_t *col, struct cg_err *err)
-{
-	if ((*col = cg_header_find(hdr, name, strlen(name))) != CG_NO_COL)
-		return 0;
-	if (cg_role_aliases(name) != NULL)
-		return cg_role_require(hdr, m, name, file, col, err);
-	return cg_err_set(err, CG_EROLE, file, 0, 0,
-	    "no column '%s' for --require/--min in the header", name);
-}
-
-int
-cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
-    const struct cg_run *run, const struct cg_row *hdr, const char *file,
-    struct cg_err *err)
-{
-	const struct cg_colmap *m = run->cols;
-	size_t i;
-	unsigned want = o->rules, asked = o->asked & o->rules;
-	static const char *const keyrole[CG_KEY_N] = {
-		"account", "email", "email", "domain", "phone"
-	};
-	static const unsigned keybit[CG_KEY_N] = {
-		CG_DUPE_NAME, CG_DUPE_EMAIL, CG_DUPE_DOMAIN, CG_DUPE_DOMAIN,
-		CG_DUPE_PHONE
-	};
-	int any;
-
-	memset(c, 0, sizeof(*c));
-	c->o = o;
-	c->run = run;
-	cg_datecol_init(&c->dc_contact, run->dates);
-	cg_datecol_init(&c->dc_order, run->dates);
-	cg_datecol_init(&c->dc_next, run->dates);
-	if (find(hdr, m, "last_contact", &c->c_contact, err) < 0 ||
-	    find(hdr, m, "last_order", &c->c_order, err) < 0 ||
-	    find(hdr, m, "next_contact", &c->c_next, err) < 0 ||
-	    find(hdr, m, "stage", &c->c_stage, err) < 0 ||
-	    find(hdr, m, "no_reply", &c->c_noreply, err) < 0 ||
-	    find(hdr, m, "id", &c->c_id, err) < 0)
-		return -1;
-
-	if (c->c_contact == CG_NO_COL && c->c_order == CG_NO_COL) {
-		if (asked & CG_PRUNE_BIT(CG_PRUNE_STALE))
-			return cg_err_set(err, CG_EROLE, file, 0, 0,
-			    "rule stale needs a last_contact or last_order "
-			    "column; use --col last_contact=HEADER");
-		want &= ~CG_PRUNE_BIT(CG_PRUNE_STALE);
-	}
-	if (c->c_noreply == CG_NO_COL) {
-		if (asked & CG_PRUNE_BIT(CG_PRUNE_NOREPLY)) {
-			size_t col;
-			return cg_role_require(hdr, m, "no_reply", file, &col,
-			    err);
-		}
-		want &= ~CG_PRUNE_BIT(CG_PRUNE_NOREPLY);
-	}
-	if (o->nconds == 0)
-		want &= ~CG_PRUNE_BIT(CG_PRUNE_FIT);
-	c->c_cond = cg_xcalloc(o->nconds + 1, sizeof(size_t));
-	for (i = 0; i < o->nconds && (want & CG_PRUNE_BIT(CG_PRUNE_FIT)); i++)
-		if (cond_col(hdr, m, o->conds[i].col, file, &c->c_cond[i],
-		    err) < 0)
-			return -1;
-
-	any = 0;
-	for (i = 0; i < CG_KEY_N; i++) {
-		c->c_key[i] = CG_NO_COL;
-		if ((o->dupe_keys & keybit[i]) &&
-		    find(hdr, m, keyrole[i], &c->c_key[i], err) < 0)
-			return -1;
-		if (c->c_key[i] != CG_NO_COL)
-			any = 1;
-	}
-	if (!any) {
-		if (asked & CG_PRUNE_BIT(CG_PRUNE_DUPES))
-			return cg_err_set(err, CG_EROLE, file, 0, 0,
-			    "rule dupes finds no column for its keys (account, "
-			    "email, domain, phone); use --col account=HEADER");
-		want &= ~CG_PRUNE_BIT(CG_PRUNE_DUPES);
-	}
-	c->rules = want;
-	return 0;
-}
-
-void
-cg_prune_ctx_free(struct cg_prune_ctx *c)
-{
-	size_t i;
-
-	free(c->c_cond);
-	c->c_cond = NULL;
-	cg_buf_free(&c->reason);
-	for (i = 0; i < CG_KEY_N; i++)
-		cg_buf_free(&c->keys[i]);
-}
+#include "prune_int.h"
 
 /* A byte that no blank begins or ends with: ASCII, not space or tab. */
 #define SOLID(c) ((unsigned char)(c) > ' ' && (unsigned char)(c) < 0x80)
@@ -160,48 +41,83 @@ trimmed(const struct cg_row *row, size_t i, size_t *n)
 	return s;
 }
 
-static int
-lower(char ch)
-{
-	unsigned char u = (unsigned char)ch;
+/* Distinct stage values whose kind is remembered. */
+#define STAGE_CACHE 4096
 
-	return u >= 'A' && u <= 'Z' ? u + 32 : u;
+static int
+stage_lookup(const struct cg_prune_ctx *c, const char *s, size_t n)
+{
+	int kind;
+
+	/* --client-stages come last, so they win over the vocabulary. */
+	if (c->extra.n > 0 &&
+	    cg_stage_kind(&c->extra, s, n) == CG_STAGE_CLIENT)
+		return CG_STAGE_CLIENT;
+	kind = cg_stage_kind(c->run->stages, s, n);
+	return kind;
 }
 
-/* Stage names compare ignoring case, spaces, '-' and '_': "Closed-Won"
- * is "closed won". */
+/*
+ * The kind of the row's stage (enum cg_stage_kind), and in *slot its
+ * entry in the cache (CG_STRTAB_NONE when the cache is full). A stage
+ * column holds a handful of values, so the vocabulary is asked once
+ * each.
+ */
 static int
-loose_eq(const char *a, size_t an, const char *b, size_t bn)
+stage_of(struct cg_prune_ctx *c, const struct cg_row *row, size_t *slot)
 {
-	size_t i = 0, j = 0;
-
-	for (;;) {
-		while (i < an && (a[i] == ' ' || a[i] == '-' || a[i] == '_'))
-			i++;
-		while (j < bn && (b[j] == ' ' || b[j] == '-' || b[j] == '_'))
-			j++;
-		if (i == an || j == bn)
-			return i == an && j == bn;
-		if (lower(a[i]) != lower(b[j]))
-			return 0;
-		i++;
-		j++;
-	}
-}
-
-static int
-is_client(const struct cg_prune_ctx *c, const struct cg_row *row)
-{
-	size_t n, i;
 	const char *s;
+	size_t n, i;
+	int added;
+
+	s = trimmed(row, c->c_stage, &n);
+	i = cg_strtab_find(&c->stage_seen, s, n);
+	if (i != CG_STRTAB_NONE) {
+		*slot = i;
+		return c->stage_kind[i];
+	}
+	*slot = CG_STRTAB_NONE;
+	if (c->stage_seen.n >= STAGE_CACHE)
+		return stage_lookup(c, s, n);
+	i = cg_strtab_intern(&c->stage_seen, s, n, &added);
+	if (i >= c->stage_cap) {
+		size_t old = c->stage_cap;
+		c->stage_cap = c->stage_cap ? c->stage_cap * 2 : 16;
+		c->stage_kind = cg_xreallocarray(c->stage_kind, c->stage_cap,
+		    sizeof(*c->stage_kind));
+		c->stage_stale = cg_xreallocarray(c->stage_stale,
+		    c->stage_cap, sizeof(*c->stage_stale));
+		memset(c->stage_stale + old, 0, (c->stage_cap - old) *
+		    sizeof(*c->stage_stale));
+	}
+	c->stage_kind[i] = (signed char)stage_lookup(c, s, n);
+	*slot = i;
+	return c->stage_kind[i];
+}
+
+/*
+ * Clients and referral sources are never stale: a client who orders
+ * without calls is not a lead gone cold, and a partner who sends
+ * business is kept whatever the calendar says. A row without a stage,
+ * or with one the vocabulary does not know, is a prospect; in the final
+ * pass the latter are counted for one note.
+ */
+static int
+not_prospect(struct cg_prune_ctx *c, const struct cg_row *row)
+{
+	size_t slot, n;
+	int kind;
 
 	if (c->c_stage == CG_NO_COL)
 		return 0;
-	s = trimmed(row, c->c_stage, &n);
-	for (i = 0; i < c->o->nclient_stages; i++)
-		if (loose_eq(s, n, c->o->client_stages[i],
-		    strlen(c->o->client_stages[i])))
-			return 1;
+	kind = stage_of(c, row, &slot);
+	if (kind == CG_STAGE_CLIENT || kind == CG_STAGE_REFERRAL)
+		return 1;
+	if (c->final && kind == CG_STAGE_UNKNOWN && slot != CG_STRTAB_NONE) {
+		(void)cg_strtab_key(&c->stage_seen, slot, &n);
+		if (n > 0)
+			c->stage_stale[slot]++;
+	}
 	return 0;
 }
 
@@ -231,8 +147,6 @@ check_stale(struct cg_prune_ctx *c, struct cg_reader *r,
 	char date[16];
 	const char *what;
 
-	if (is_client(c, row))
-		return 0;
 	if ((rc = date_of(c, r, row, c->c_next, &c->dc_next, &next, err)) < 0)
 		return -1;
 	if (rc > 0 && next >= c->run->today)
@@ -250,6 +164,9 @@ check_stale(struct cg_prune_ctx *c, struct cg_reader *r,
 	} else
 		return 0;
 	if ((long)c->run->today - d <= c->o->stale_days)
+		return 0;
+	/* Asked only of rows the calendar would drop. */
+	if (not_prospect(c, row))
 		return 0;
 	cg_fmt_date(date, d);
 	sep(&c->reason);
@@ -276,74 +193,6 @@ check_noreply(struct cg_prune_ctx *c, struct cg_reader *r,
 	cg_buf_printf(&c->reason, "no reply: %.*s unanswered touch%s", (int)n,
 	    s, v == 1 ? "" : "es");
 	return 1;
-}
-
-static int
-text_eq(const char *a, size_t an, const char *b, size_t bn)
-{
-	return an == bn && strncasecmp(a, b, an) == 0;
-}
-
-/*
- * --require on the same column more than once means any of the values
- * ("stage=qualified" and "stage=proposal"); different columns must all
- * hold. So the conditions are judged per column, at the first condition
- * naming it.
- */
-static int
-check_fit(struct cg_prune_ctx *c, struct cg_reader *r,
-    const struct cg_row *row, struct cg_err *err)
-{
-	const struct cg_prune_opts *o = c->o;
-	size_t i, j, n, vn;
-	const char *s;
-	int hit = 0;
-
-	for (i = 0; i < o->nconds; i++) {
-		const struct cg_prune_cond *ci = &o->conds[i];
-		size_t col = c->c_cond[i];
-		int seen = 0, ok = 0;
-
-		if (ci->is_min) {
-			double v;
-			int rc = cg_field_num(r, row, col, &v, err);
-			if (rc < 0)
-				return -1;
-			if (rc == 0 || v >= ci->min)
-				continue;
-			s = trimmed(row, col, &n);
-			sep(&c->reason);
-			cg_buf_printf(&c->reason, "requires %s>=%s, has %.*s",
-			    ci->col, ci->value, (int)n, s);
-			hit = 1;
-			continue;
-		}
-		for (j = 0; j < i; j++)
-			if (!o->conds[j].is_min && c->c_cond[j] == col)
-				seen = 1;
-		if (seen)
-			continue;
-		s = trimmed(row, col, &n);
-		for (j = i; j < o->nconds && !ok; j++)
-			if (!o->conds[j].is_min && c->c_cond[j] == col) {
-				vn = strlen(o->conds[j].value);
-				ok = text_eq(s, n, o->conds[j].value, vn);
-			}
-		if (ok)
-			continue;
-		sep(&c->reason);
-		cg_buf_printf(&c->reason, "requires %s=%s", ci->col, ci->value);
-		for (j = i + 1; j < o->nconds; j++)
-			if (!o->conds[j].is_min && c->c_cond[j] == col)
-				cg_buf_printf(&c->reason, " or %s",
-				    o->conds[j].value);
-		if (n > 0)
-			cg_buf_printf(&c->reason, ", has %.*s", (int)n, s);
-		else
-			cg_buf_adds(&c->reason, ", has nothing");
-		hit = 1;
-	}
-	return hit;
 }
 
 /* Non-empty fields of the row (blanks alone are empty). A field that
@@ -395,7 +244,7 @@ cg_prune_check(struct cg_prune_ctx *c, struct cg_reader *r,
 			hit |= CG_PRUNE_BIT(CG_PRUNE_NOREPLY);
 	}
 	if (c->rules & CG_PRUNE_BIT(CG_PRUNE_FIT)) {
-		if ((rc = check_fit(c, r, row, err)) < 0)
+		if ((rc = prune_fit_check(c, r, row, err)) < 0)
 			return -1;
 		if (rc)
 			hit |= CG_PRUNE_BIT(CG_PRUNE_FIT);

@@ -75,18 +75,18 @@ expect "empty --rejects" 2 "rollup: --rejects: the file name is empty" "rollup $
 expect "empty --plot" 2 "quadrant: --plot: the file name is empty" "quadrant --plot '' q.csv"
 
 long=$(printf 'r%.0s' $(seq 1 251)).csv
-expect "a 255-byte name" 0 "" "prune $D -r $long leads.csv > kept.csv"
+expect "a 255-byte name" 0 "" "prune -q $D -r $long leads.csv > kept.csv"
 [ -s "$long" ] || fail "255-byte name: not written"
 rm -f "$long"
 
 : >target.csv
 ln -s target.csv link.csv
-expect "through a symlink" 0 "" "prune $D -r link.csv leads.csv > kept.csv"
+expect "through a symlink" 0 "" "prune -q $D -r link.csv leads.csv > kept.csv"
 [ -L link.csv ] || fail "symlink: link.csv is no longer a link"
 [ -s target.csv ] || fail "symlink: target.csv was not written"
 : >secret.csv
 chmod 600 secret.csv
-expect "mode kept" 0 "" "prune $D -r secret.csv leads.csv > kept.csv"
+expect "mode kept" 0 "" "prune -q $D -r secret.csv leads.csv > kept.csv"
 m=$(stat -c %a secret.csv)
 [ "$m" = 600 ] || fail "mode: secret.csv is $m, want 600"
 no_temps "outputs"

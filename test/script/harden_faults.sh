@@ -229,10 +229,10 @@ done
 INPUTS="$INPUTS big.csv bigg.csv"
 # Unless the tool had finished writing before head went away, a named
 # output must not appear; if it does, it must be the complete one.
-prune $D -r "$T/lib/ref.rej" "$W/big.csv" >/dev/null 2>&1
+prune $D --force -r "$T/lib/ref.rej" "$W/big.csv" >/dev/null 2>&1
 for cmd in "grade $D big.csv" "rollup $D deals.csv deals.csv deals.csv" \
     "quadrant big.csv" "touchplan $D --from 2026-01-01 --to 2026-12-31 bigg.csv" \
-    "prune $D --dry-run big.csv" "prune $D -r rej.csv big.csv"; do
+    "prune $D --dry-run big.csv" "prune $D --force -r rej.csv big.csv"; do
 	tool0=${cmd%% *}
 	(cd "$W" && sh -c "$cmd 2>err | head -n 1 >/dev/null")
 	if grep -vq '^[a-z]*: warning: ' "$W/err"; then

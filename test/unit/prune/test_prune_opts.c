@@ -174,6 +174,8 @@ engine_reads_the_run_operands_and_writes_to_its_fd(void **state)
 	assert_true((run.out_fd = open(out, O_WRONLY | O_TRUNC)) >= 0);
 	cg_prune_opts_init(&o);
 	assert_int_equal(cg_prune_set_rejects(&o, rej, &err), 0);
+	/* Two of three go: over the default --max-reject 50. */
+	assert_int_equal(cg_prune_set_max_reject(&o, "70", &err), 0);
 	assert_int_equal(cg_prune_opts_check(&o, &run, &err), 0);
 	assert_int_equal(cg_prune_rows(&o, &run, &st, &err), 0);
 	close(run.out_fd);
