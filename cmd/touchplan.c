@@ -12,6 +12,7 @@ CG_SETTER(set_holidays, cg_touchplan_parse_holidays)
 CG_SETTER(set_keep, cg_touchplan_parse_keep)
 CG_SETTER(set_month, cg_touchplan_parse_month)
 CG_SETTER(set_owner, cg_touchplan_parse_owner)
+CG_SETTER(set_plot, cg_touchplan_parse_plot)
 CG_SETTER(set_quarter, cg_touchplan_parse_quarter)
 CG_SETTER(set_stale, cg_touchplan_parse_stale_days)
 CG_SETTER(set_strict, cg_touchplan_parse_strict)
@@ -59,6 +60,8 @@ static const struct cg_opt opts[] = {
 	    "with ics: VTODO instead of VEVENT", set_todo },
 	{ "keep", 0, CG_ARG_REQUIRED, "column",
 	    "copy this input column into every row; repeatable", set_keep },
+	{ "plot", 0, CG_ARG_REQUIRED, "file.svg",
+	    "also draw each rep's load per working day as SVG", set_plot },
 	CG_OPT_END
 };
 
@@ -80,9 +83,10 @@ static const struct cg_tool tool = {
 	"                 [--holidays file] [--away file] [--capacity n]\n"
 	"                 [--visit-capacity n] [--owner name] [--strict]\n"
 	"                 [--stale-days n] [--format csv|ics|agenda] [--todo]\n"
-	"                 [--keep column] [--col role=header] [--config file]\n"
-	"                 [--dates us|eu|iso|auto] [--decimal dot|comma]\n"
-	"                 [--delimiter c] [--today yyyy-mm-dd] [file ...]",
+	"                 [--keep column] [--plot file.svg] [--col role=header]\n"
+	"                 [--config file] [--dates us|eu|iso|auto]\n"
+	"                 [--decimal dot|comma] [--delimiter c]\n"
+	"                 [--today yyyy-mm-dd] [file ...]",
 	opts, sections, cg_touchplan_hook_init, cg_touchplan_hook_check,
 	cg_touchplan_hook_run, cg_touchplan_hook_free, roles
 };

@@ -254,6 +254,7 @@ struct cg_tp_out {
 	const struct cg_tp_account *accts;
 	size_t nacct;
 	const char *const *reps;
+	size_t nreps;
 	const char *role_name;		/* "grade" or "quadrant" */
 	const char *const *keep_names;	/* headers of --keep columns */
 	size_t nkeep;
@@ -271,6 +272,22 @@ int cg_tp_write_ics(int fd, const struct cg_tp_out *o,
 /* Plain text, per rep and day. */
 int cg_tp_write_agenda(int fd, const struct cg_tp_out *o,
     const struct cg_tp_plan *p, struct cg_err *err);
+
+/*
+ * The plan's load as SVG into b: one row per rep (o->nreps of them, in
+ * o->reps order) and one cell per working day of so's period (its
+ * workdays less its holidays), coloured by the day's touches against
+ * so->capacity, a rep's absent days hatched; touches that found no day
+ * are counted on the working day they fell due (on or after it), that
+ * cell outlined in red with the count below. Dates along the top (week
+ * starts marked), a legend below. Text from the data is XML-escaped.
+ */
+struct cg_buf;
+void cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
+    const struct cg_tp_plan *p, const struct cg_tp_opts *so);
+/* Write svg to path atomically (outfile.h). 0 or -1 (CG_EIO, CG_EWRITE). */
+int cg_tp_plot_write(const char *path, const struct cg_buf *svg,
+    struct cg_err *err);
 
 /*
  * Append `s` to b folded to 75 octets a line (continuations begin with a
@@ -326,6 +343,7 @@ struct cg_touchplan_opts {
 	int format;		/* enum below */
 	int todo;
 	int strict;
+	const char *plot;	/* --plot FILE.svg, or NULL */
 	const char **keep;	/* --keep columns (owned array) */
 	size_t nkeep;
 	/* Set by cg_touchplan_check. */
@@ -369,6 +387,8 @@ int cg_touchplan_parse_keep(struct cg_touchplan_opts *o, const char *arg,
 int cg_touchplan_parse_month(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_owner(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_plot(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_quarter(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);

@@ -42,12 +42,13 @@ static int
 emit(struct cg_tp_state *t, struct cg_err *err)
 {
 	struct cg_tp_out out;
-	int fd = t->run->out_fd;
+	int fd = t->run->out_fd, rc;
 
 	memset(&out, 0, sizeof(out));
 	out.accts = t->acc;
 	out.nacct = t->nacc;
 	out.reps = t->repnames;
+	out.nreps = t->reps.n;
 	out.role_name = t->role;
 	out.keep_names = t->keepn;
 	out.nkeep = t->o->nkeep;
@@ -57,14 +58,25 @@ emit(struct cg_tp_state *t, struct cg_err *err)
 	out.todo = t->o->todo;
 	switch (t->o->format) {
 	case CG_TP_ICS:
-		return cg_tp_write_ics(fd, &out, &t->plan, err);
+		rc = cg_tp_write_ics(fd, &out, &t->plan, err);
+		break;
 	case CG_TP_AGENDA:
-		return cg_tp_write_agenda(fd, &out, &t->plan, err);
+		rc = cg_tp_write_agenda(fd, &out, &t->plan, err);
+		break;
 	default:
-		return cg_tp_write_csv(fd,
+		rc = cg_tp_write_csv(fd,
 		    cg_reader_dialect(cg_input_reader(t->in)), &out, &t->plan,
 		    err);
+		break;
 	}
+	if (rc == 0 && t->o->plot != NULL) {
+		struct cg_buf svg = CG_BUF_INIT;
+
+		cg_tp_plot_svg(&svg, &out, &t->plan, &t->sched);
+		rc = cg_tp_plot_write(t->o->plot, &svg, err);
+		cg_buf_free(&svg);
+	}
+	return rc;
 }
 
 /* Per rep, what did not fit; under --strict that fails the run. */

@@ -143,6 +143,14 @@ cg_touchplan_parse_month(struct cg_touchplan_opts *o, const char *arg,
 }
 
 int
+cg_touchplan_parse_plot(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	o->plot = arg;	/* an empty name is refused by the check */
+	return 0;
+}
+
+int
 cg_touchplan_parse_quarter(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err)
 {
@@ -322,10 +330,13 @@ cg_touchplan_check(struct cg_touchplan_opts *o, struct cg_run *run,
 	if (cg_tp_cadences_load(&o->cads, o->by_quadrant, cfg, err) < 0 ||
 	    settings(o, cfg, err) < 0)
 		return -1;
-	/* Files read besides the operands: no output may be one of them. */
+	/* Files read besides the operands, and the plot: no output may
+	 * be an input, nor stdout the plot. */
 	if ((o->holidays != NULL && cg_run_input(run, "--holidays",
 	    o->holidays, err) < 0) ||
 	    (o->aways != NULL && cg_run_input(run, "--away", o->aways,
+	    err) < 0) ||
+	    (o->plot != NULL && cg_run_output(run, "--plot", o->plot,
 	    err) < 0))
 		return -1;
 	return 0;
