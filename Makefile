@@ -9,7 +9,6 @@
 PREFIX ?= /usr/local
 BUILD ?= build
 JOBS ?= 2
-TODAY ?= 2026-12-01
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps build demo check check-asan install bench fuzz fuzz-ci deb clean
@@ -19,26 +18,18 @@ all: build
 deps:
 	@sh .ci/deps.sh build
 
-TOOLS = grade rollup quadrant touchplan prune
+TOOLS = grade rollup quadrant touchplan prune profile
 
+# No progress lines: a build that works says nothing, one that fails
+# shows the compiler's messages.
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_RULE_MESSAGES=OFF -DCMAKE_TARGET_MESSAGES=OFF >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS) --target $(TOOLS) -- -s --no-print-directory
 
-# The main job: deals -> per-account figures -> grades -> a month's plan.
+# The main job: deals -> per-account figures -> grades -> a month's plan,
+# each command echoed as it runs (examples/demo.sh).
 demo: build
-	@echo '$$ rollup --where deal_stage=Won --distinct sales_agent --replace examples/deals.csv --accounts examples/accounts.csv | grade --explain | quadrant > $(BUILD)/demo-graded.csv'
-	@PATH=$(CURDIR)/$(BUILD)/bin:$$PATH; \
-	rollup --where deal_stage=Won --distinct sales_agent --replace \
-	    --today $(TODAY) examples/deals.csv --accounts examples/accounts.csv | \
-	grade --explain --today $(TODAY) | quadrant > $(BUILD)/demo-graded.csv
-	@echo '$$ grade --summary=text < $(BUILD)/demo-graded.csv'
-	@$(BUILD)/bin/grade --summary=text --today $(TODAY) < $(BUILD)/demo-graded.csv
-	@echo; echo '$$ quadrant --summary=text < $(BUILD)/demo-graded.csv'
-	@$(BUILD)/bin/quadrant --summary=text < $(BUILD)/demo-graded.csv
-	@echo; echo '$$ touchplan --month --today $(TODAY) --format agenda --owner "Ana Silva" < $(BUILD)/demo-graded.csv'
-	@$(BUILD)/bin/touchplan --month --today $(TODAY) --format agenda \
-	    --owner 'Ana Silva' < $(BUILD)/demo-graded.csv
+	@PATH=$(abspath $(BUILD))/bin:$$PATH bash examples/demo.sh $(BUILD)
 
 check:
 	@sh .ci/deps.sh
