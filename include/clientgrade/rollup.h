@@ -267,13 +267,12 @@ int cg_rollup_where_dates_on(const struct cg_rollup_where *w, size_t col);
  * about one that matched no deal. Until every condition has matched a
  * deal (and some deal passed them all), each condition is tried on
  * every deal and the values of its column are counted (at most
- * CG_ROLLUP_MAX_VALUES distinct ones a column); after that, a deal
+ * CG_TALLY_MAX distinct ones a column, tally.h); after that, a deal
  * costs the conditions only, tried in turn until one fails.
  *
  * `dc` is the date memory of column `dcol` (the deal's date, shared
  * with the deal's own reading of it); other date columns get their own.
  */
-#define CG_ROLLUP_MAX_VALUES 1000
 struct cg_rollup_filter;
 struct cg_rollup_filter *cg_rollup_filter_new(const struct cg_rollup_where *w,
     size_t dcol, struct cg_datecol *dc, const struct cg_run *run);

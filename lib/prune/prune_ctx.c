@@ -241,7 +241,7 @@ cg_prune_ctx_pass_done(struct cg_prune_ctx *c, int final)
 		s = cg_strtab_key(&c->stage_seen, i, &n);
 		if (k > 1)
 			cg_buf_adds(&b, ", ");
-		prune_show(&b, s, n);
+		cg_tally_show(&b, s, n);
 		cg_buf_printf(&b, " %lu", c->stage_stale[i]);
 	}
 	if (total > 0)

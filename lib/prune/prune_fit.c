@@ -249,7 +249,8 @@ fcol_check(struct cg_prune_ctx *c, struct prune_fcol *g, struct cg_reader *r,
 		fail = 1;
 	}
 	if (f->counting && g->unmatched > 0)
-		prune_count_value(g, &t);
+		cg_tally_add(&g->tally, t.s, t.n, t.has_num, t.num,
+		    t.has_date, t.day);
 	return fail;
 }
 

@@ -12,9 +12,7 @@
 #include "clientgrade/field.h"
 #include "clientgrade/prune.h"
 #include "clientgrade/strtab.h"
-
-/* Distinct values counted a column for the "matched no row" warning. */
-#define PRUNE_MAX_VALUES 1000
+#include "clientgrade/tally.h"
 
 /* One column that conditions name, with its conditions by kind. */
 struct prune_fcol {
@@ -27,14 +25,7 @@ struct prune_fcol {
 	struct cg_datecol own;	/* its day/month order, unless it is a */
 	struct cg_datecol *dc;	/* column a rule reads too (then that one) */
 	size_t unmatched;	/* its conditions that matched no row yet */
-	/* Its values, while some condition is unmatched. */
-	struct cg_strtab vals;
-	unsigned long *cnt;
-	size_t cntcap;
-	int capped;
-	unsigned long nnum, ndate;	/* numbers and dates among them */
-	double lo, hi;			/* their range */
-	int32_t dlo, dhi;
+	struct cg_tally tally;	/* its values, while some are unmatched */
 };
 
 struct cg_prune_fit {
@@ -78,14 +69,6 @@ struct prune_typed {
 	double num;
 	int32_t day;
 };
-
-/* Count the value of a column with an unmatched condition. */
-void prune_count_value(struct prune_fcol *g, const struct prune_typed *t);
-
-/* Append s[0..n) as a message shows a value from the data: "(empty)",
- * quoted when it holds a comma or quote, control bytes and bytes that
- * are not UTF-8 as '?', cut after 40 bytes. */
-void prune_show(struct cg_buf *b, const char *s, size_t n);
 
 /* ---- holding the kept rows (prune_hold.c) ---- */
 

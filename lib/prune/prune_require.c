@@ -252,7 +252,7 @@ prune_fit_bind(struct cg_prune_ctx *c, const struct cg_row *hdr,
 			g->dc = g->col == c->c_contact ? &c->dc_contact :
 			    g->col == c->c_order ? &c->dc_order :
 			    g->col == c->c_next ? &c->dc_next : &g->own;
-			cg_strtab_init(&g->vals);
+			cg_tally_init(&g->tally);
 		}
 		f->of[i] = j;
 		g->unmatched++;
@@ -281,8 +281,7 @@ prune_fit_free(struct cg_prune_fit *f)
 		free(g->pos);
 		free(g->neg);
 		free(g->min);
-		cg_strtab_free(&g->vals);
-		free(g->cnt);
+		cg_tally_free(&g->tally);
 	}
 	free(f->col);
 	free(f->of);

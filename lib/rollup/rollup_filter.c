@@ -39,7 +39,7 @@ cg_rollup_filter_new(const struct cg_rollup_where *w, size_t dcol,
 		cg_datecol_init(&fc->own, run->dates);
 		fc->dc = w->col[i].col == dcol ? dc : &fc->own;
 		fc->unmatched = w->col[i].nc;
-		cg_strtab_init(&fc->vals);
+		cg_tally_init(&fc->tally);
 	}
 	f->pending = w->n + 1;
 	return f;
@@ -52,10 +52,8 @@ cg_rollup_filter_free(struct cg_rollup_filter *f)
 
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->w->ncol; i++) {
-		cg_strtab_free(&f->col[i].vals);
-		free(f->col[i].cnt);
-	}
+	for (i = 0; i < f->w->ncol; i++)
+		cg_tally_free(&f->col[i].tally);
 	free(f->col);
 	free(f->matched);
 	free(f);
@@ -279,7 +277,7 @@ try_all(struct cg_rollup_filter *f, struct cg_reader *r,
 				pos |= h;
 		}
 		if (fc->unmatched > 0)
-			cg_rollup_fcol_count(fc, s, n, hn, num, hd, day);
+			cg_tally_add(&fc->tally, s, n, hn, num, hd, day);
 		all &= pos && neg;
 	}
 	if (all && !f->passed) {

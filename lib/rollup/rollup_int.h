@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "clientgrade/buf.h"
+#include "clientgrade/tally.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/field.h"
 #include "clientgrade/outfile.h"
@@ -140,13 +141,7 @@ struct cg_rollup_fcol {
 	struct cg_datecol own;	/* for a date column that is not the deal's */
 	struct cg_datecol *dc;
 	size_t unmatched;	/* its conditions that matched no deal yet */
-	struct cg_strtab vals;	/* values seen while counting */
-	unsigned long *cnt;	/* deals per value */
-	size_t cntcap;
-	int capped;		/* a value came after CG_ROLLUP_MAX_VALUES */
-	unsigned long nnum, ndate;	/* numbers and dates read counting */
-	double nmin, nmax;
-	int32_t dmin, dmax;
+	struct cg_tally tally;	/* its values, while some are unmatched */
 };
 
 struct cg_rollup_filter {
@@ -158,11 +153,6 @@ struct cg_rollup_filter {
 	size_t pending;		/* unmatched conditions, + 1 until passed */
 	int guess_said;		/* a comparison date read by guess, said */
 };
-
-/* Count value s[0..n) of column state fc (and the number or date it read
- * as, when has_num / has_date). */
-void cg_rollup_fcol_count(struct cg_rollup_fcol *fc, const char *s, size_t n,
-    int has_num, double num, int has_date, int32_t day);
 
 /*
  * After cg_field_date refused field `col` of `row` with err: 1 if the
