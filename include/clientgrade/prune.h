@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "buf.h"
+#include "cmp.h"
 #include "config.h"
 #include "csv.h"
 #include "error.h"
@@ -57,12 +58,12 @@ enum cg_prune_rule {
 
 /* Operators of a --require condition. */
 enum cg_prune_op {
-	CG_PRUNE_EQ,	/* COL=VALUE: text, ignoring case and blanks around */
-	CG_PRUNE_NE,	/* COL!=VALUE */
-	CG_PRUNE_LT,	/* COL<V, COL<=V, COL>V, COL>=V: a number, or a date */
-	CG_PRUNE_LE,	/*   when V is one */
-	CG_PRUNE_GT,
-	CG_PRUNE_GE
+	CG_PRUNE_EQ = CG_CMP_EQ, /* COL=VALUE: text, ignoring case and blanks */
+	CG_PRUNE_NE = CG_CMP_NE, /* COL!=VALUE */
+	CG_PRUNE_LT = CG_CMP_LT, /* COL<V, <=, >, >=: a number, or a date */
+	CG_PRUNE_LE = CG_CMP_LE, /*   when V is one */
+	CG_PRUNE_GT = CG_CMP_GT,
+	CG_PRUNE_GE = CG_CMP_GE
 };
 
 /* One --require COL OP VALUE or --min COL=N. */

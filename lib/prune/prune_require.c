@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/cmp.h"
 #include "clientgrade/buf.h"
 #include "clientgrade/field.h"
 #include "clientgrade/roles.h"
@@ -39,55 +40,23 @@
 
 /* ---- parsing ---- */
 
-/* Where the operator of s starts (*op, *oplen), or NULL. */
-static const char *
-find_op(const char *s, int *op, size_t *oplen)
-{
-	for (; *s != '\0'; s++) {
-		*oplen = s[1] == '=' ? 2 : 1;
-		switch (*s) {
-		case '=':
-			*op = CG_PRUNE_EQ;
-			*oplen = 1;
-			return s;
-		case '!':
-			if (s[1] != '=')
-				break;
-			*op = CG_PRUNE_NE;
-			return s;
-		case '<':
-			*op = s[1] == '=' ? CG_PRUNE_LE : CG_PRUNE_LT;
-			return s;
-		case '>':
-			*op = s[1] == '=' ? CG_PRUNE_GE : CG_PRUNE_GT;
-			return s;
-		}
-	}
-	return NULL;
-}
-
-/* A comparison's value: a date (in either day/month order), else a
- * number written with a decimal point, as on a command line. */
+/* A comparison's value (cmp.h), or a usage error naming it. */
 static int
 typed(struct cg_prune_cond *c, struct cg_err *err)
 {
-	size_t n = strlen(c->value);
+	struct cg_cmp_val v;
 
-	c->ok_us = cg_parse_date(c->value, n, CG_DATES_US, &c->day_us,
-	    NULL) == CG_V_OK;
-	c->ok_eu = cg_parse_date(c->value, n, CG_DATES_EU, &c->day_eu,
-	    NULL) == CG_V_OK;
-	if (c->ok_us || c->ok_eu) {
-		c->type = 'd';
-		return 0;
-	}
-	if (cg_parse_num(c->value, n, '.', &c->num, NULL) == CG_V_OK) {
-		c->type = 'n';
-		return 0;
-	}
-	return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--require %s: '%s' is "
-	    "not a number or a date (want YYYY-MM-DD for a date)", c->spec,
-	    c->value);
+	if (cg_cmp_read(c->value, strlen(c->value), &v) < 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--require %s: "
+		    "'%s' is not a number or a date (want YYYY-MM-DD for a "
+		    "date)", c->spec, c->value);
+	c->type = v.type;
+	c->num = v.num;
+	c->ok_us = v.ok_us;
+	c->ok_eu = v.ok_eu;
+	c->day_us = v.day_us;
+	c->day_eu = v.day_eu;
+	return 0;
 }
 
 int
@@ -100,7 +69,7 @@ cg_prune_add_cond(struct cg_prune_opts *o, const char *spec, int is_min,
 	int op = CG_PRUNE_EQ;
 
 	memset(&c, 0, sizeof(c));
-	at = is_min ? strchr(spec, '=') : find_op(spec, &op, &oplen);
+	at = is_min ? strchr(spec, '=') : cg_cmp_find(spec, &op, &oplen);
 	if (at == NULL || at == spec) {
 		if (is_min)
 			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,

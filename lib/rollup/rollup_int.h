@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "clientgrade/buf.h"
+#include "clientgrade/cmp.h"
 #include "clientgrade/tally.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/field.h"
@@ -100,7 +101,10 @@ void cg_rollup_owner_free(struct cg_rollup_table *t);
 
 /* ---- the --where filter (rollup_where.c, _filter.c, _nomatch.c) ---- */
 
-enum { CG_W_EQ, CG_W_NE, CG_W_LT, CG_W_LE, CG_W_GT, CG_W_GE };
+enum {
+	CG_W_EQ = CG_CMP_EQ, CG_W_NE = CG_CMP_NE, CG_W_LT = CG_CMP_LT,
+	CG_W_LE = CG_CMP_LE, CG_W_GT = CG_CMP_GT, CG_W_GE = CG_CMP_GE
+};
 
 struct cg_rollup_cond {
 	const char *spec;	/* as given, for messages */

@@ -13,58 +13,29 @@
 #include <string.h>
 
 #include "clientgrade/alloc.h"
+#include "clientgrade/cmp.h"
 #include "clientgrade/roles.h"
 #include "clientgrade/rollup.h"
 #include "clientgrade/value.h"
 #include "rollup_int.h"
 
-/* Where the operator of spec s starts (*oplen its length), or NULL. */
-static const char *
-find_op(const char *s, int *op, size_t *oplen)
-{
-	for (; *s != '\0'; s++) {
-		*oplen = s[1] == '=' ? 2 : 1;
-		switch (*s) {
-		case '=':
-			*op = CG_W_EQ;
-			*oplen = 1;
-			return s;
-		case '!':
-			if (s[1] != '=')
-				break;
-			*op = CG_W_NE;
-			return s;
-		case '<':
-			*op = s[1] == '=' ? CG_W_LE : CG_W_LT;
-			return s;
-		case '>':
-			*op = s[1] == '=' ? CG_W_GE : CG_W_GT;
-			return s;
-		}
-	}
-	return NULL;
-}
-
-/* A comparison's value: a date (in either day/month order) or else a
- * number, read with a decimal point as on a command line. */
+/* A comparison's value (cmp.h), or a usage error naming it. */
 static int
 typed(struct cg_rollup_cond *c, struct cg_err *err)
 {
-	c->ok_us = cg_parse_date(c->val, c->vlen, CG_DATES_US, &c->day_us,
-	    NULL) == CG_V_OK;
-	c->ok_eu = cg_parse_date(c->val, c->vlen, CG_DATES_EU, &c->day_eu,
-	    NULL) == CG_V_OK;
-	if (c->ok_us || c->ok_eu) {
-		c->type = 'd';
-		return 0;
-	}
-	if (cg_parse_num(c->val, c->vlen, '.', &c->num, NULL) == CG_V_OK) {
-		c->type = 'n';
-		return 0;
-	}
-	return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--where %s: '%s' is "
-	    "not a number or a date (want YYYY-MM-DD for a date)", c->spec,
-	    c->val);
+	struct cg_cmp_val v;
+
+	if (cg_cmp_read(c->val, c->vlen, &v) < 0)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--where %s: "
+		    "'%s' is not a number or a date (want YYYY-MM-DD for a "
+		    "date)", c->spec, c->val);
+	c->type = v.type;
+	c->num = v.num;
+	c->ok_us = v.ok_us;
+	c->ok_eu = v.ok_eu;
+	c->day_us = v.day_us;
+	c->day_eu = v.day_eu;
+	return 0;
 }
 
 /* Append x to the array *v of *n size_t. */
@@ -172,7 +143,7 @@ cg_rollup_where_new(const char *const *spec, size_t n, struct cg_err *err)
 		size_t oplen;
 		int op;
 
-		if ((at = find_op(spec[i], &op, &oplen)) == NULL ||
+		if ((at = cg_cmp_find(spec[i], &op, &oplen)) == NULL ||
 		    at == spec[i]) {
 			cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--where wants "
 			    "COL=VALUE (or !=, <, <=, >, >=), not '%s'",
