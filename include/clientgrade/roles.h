@@ -8,7 +8,8 @@
  *
  * Roles known (see clientgrade(7) for the alias lists): id, account, owner,
  * volume, orders, last_order, last_contact, next_contact, recency,
- * days_to_pay, overdue, distance, accessibility, openness, referrals,
+ * days_to_pay, overdue, distance, latitude, longitude, accessibility,
+ * openness, referrals,
  * engagement, our_contacts, their_contacts, contacts, potential,
  * employees, stage, grade, score, quadrant, email, phone, domain,
  * no_reply, date, value, name.

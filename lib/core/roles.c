@@ -52,6 +52,9 @@ static const struct role {
 	    "outstanding_invoices", "open_invoices", NULL } },
 	{ "distance", { "distance", "distance_km", "km", "miles",
 	    "distance_miles", NULL } },
+	/* Where the account is, for grade's distance from a home. */
+	{ "latitude", { "latitude", "lat", NULL } },
+	{ "longitude", { "longitude", "lng", "lon", NULL } },
 	{ "accessibility", { "accessibility", "access", "reachability",
 	    NULL } },
 	{ "openness", { "openness", "open_to_new", "openness_to_new_products",

@@ -17,7 +17,8 @@
 
 #define ALLROLES "id, account, owner, volume, orders, last_order, " \
 	"last_contact, next_contact, recency, days_to_pay, overdue, " \
-	"distance, accessibility, openness, referrals, engagement, " \
+	"distance, latitude, longitude, accessibility, openness, " \
+	"referrals, engagement, " \
 	"our_contacts, their_contacts, contacts, potential, employees, " \
 	"stage, grade, score, quadrant, email, phone, domain, no_reply, " \
 	"date, value, name"
@@ -126,7 +127,8 @@ test_eq_uses_the_given_lengths(void **state)
 static const char *const all_roles[] = {
 	"id", "account", "owner", "volume", "orders", "last_order",
 	"last_contact", "next_contact", "recency", "days_to_pay", "overdue",
-	"distance", "accessibility", "openness", "referrals", "engagement",
+	"distance", "latitude", "longitude", "accessibility", "openness",
+	"referrals", "engagement",
 	"our_contacts", "their_contacts", "contacts", "potential",
 	"employees", "stage", "grade", "score", "quadrant", "email", "phone",
 	"domain", "no_reply", "date", "value", "name", NULL
