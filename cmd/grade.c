@@ -16,6 +16,8 @@ CG_SETTER(set_worksheet, cg_grade_parse_worksheet)
 CG_SETTER(set_previous, cg_grade_parse_previous)
 CG_SETTER(set_group, cg_grade_parse_group)
 CG_SETTER(set_plot, cg_grade_parse_plot)
+CG_SETTER(set_home, cg_grade_parse_home)
+CG_SETTER(set_homes, cg_grade_parse_homes)
 
 static const struct cg_opt opts[] = {
 	CG_OPT_GROUP("Grading"),
@@ -27,6 +29,11 @@ static const struct cg_opt opts[] = {
 	    "weight of a score factor, 0 to 1000; repeatable", set_weight },
 	{ "abc", 0, CG_ARG_REQUIRED, "split",
 	    "abc: percent of volume per grade (default: 80,15,5)", set_abc },
+	{ "home", 0, CG_ARG_REQUIRED, "lat,lon",
+	    "distance in km from here to latitude/longitude", set_home },
+	{ "homes", 0, CG_ARG_REQUIRED, "file",
+	    "... from each owner's home (owner,latitude,longitude)",
+	    set_homes },
 	CG_OPT_GROUP("Output"),
 	{ "worksheet", 0, CG_ARG_NONE, NULL,
 	    "write a fill-in sheet of 1..5 ratings instead", set_worksheet },
@@ -75,6 +82,7 @@ static const struct cg_role_need roles[] = {
 	{ "volume", 'n', 2 }, { "orders", 'n', 2 }, { "last_order", 'd', 2 },
 	{ "recency", 'n', 2 }, { "days_to_pay", 'n', 2 },
 	{ "overdue", 'n', 2 }, { "distance", 'n', 2 },
+	{ "latitude", 'n', 0 }, { "longitude", 'n', 0 },
 	{ "accessibility", 'n', 2 }, { "openness", 't', 2 },
 	{ "referrals", 'n', 2 }, { NULL, 0, 0 }
 };

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "config.h"
 #include "error.h"
+#include "geo.h"
 #include "run.h"
 
 /* ---- factors ---- */
@@ -233,6 +234,7 @@ void cg_grade_rule_free(struct cg_grade_rule *rule);
 /* grade(1)'s SYNOPSIS, as --help prints it after "usage: ". */
 #define CG_GRADE_SYNOPSIS \
 	"grade [-eq] [-m method] [-s scale] [-w factor=n] [--abc split]\n" \
+	"             [--home lat,lon] [--homes file]\n" \
 	"             [--summary[=csv|text] [--group col]] [--previous file]\n" \
 	"             [--plot file.svg] [--worksheet] [--inspect] " \
 	"[--col role=header]\n" \
@@ -271,6 +273,9 @@ struct cg_grade_opts {
 	const char *previous;		/* --previous OLD.csv, or NULL */
 	const char *group;		/* --group COL for --summary, or NULL */
 	const char *plot;		/* --plot FILE.svg, or NULL */
+	struct cg_point home;		/* --home, or home = in [clientgrade] */
+	int home_set;
+	const char *homes;		/* --homes FILE, or NULL */
 	char *colname[CG_GC_N];		/* owned */
 };
 
@@ -298,6 +303,20 @@ int cg_grade_parse_previous(struct cg_grade_opts *o, const char *arg,
 int cg_grade_parse_group(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err);
 int cg_grade_parse_plot(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+
+/*
+ * Location (grade_geo.c): --home LAT,LON and --homes FILE (a CSV of
+ * owner,latitude,longitude) give the distance factor from the accounts'
+ * latitude and longitude when the file has no distance column.
+ * cg_grade_geo_config takes `home =` from [clientgrade] unless --home
+ * was given. 0, or -1 (CG_EUSAGE naming the option, CG_ECONFIG).
+ */
+int cg_grade_parse_home(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_parse_homes(struct cg_grade_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_grade_geo_config(struct cg_grade_opts *o, struct cg_config *cfg,
     struct cg_err *err);
 
 /*

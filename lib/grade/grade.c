@@ -64,6 +64,10 @@ find(struct cg_grade_ctx *g, const struct cg_row *hdr,
 		if (rc > 0 && f == CG_GF_RECENCY)
 			g->recency_date = 0;
 	}
+	/* No distance column: perhaps coordinates and a home (grade_geo.c). */
+	if (f == CG_GF_DISTANCE && (rc = cg_grade_geo_find(g, hdr, rc,
+	    err)) < 0)
+		return -1;
 	if (rc == 0 && required)
 		return cg_role_require(hdr, cols, f == CG_GF_RECENCY ?
 		    "last_order" : role, file, &g->col[f], err);
@@ -460,6 +464,7 @@ ctx_free(struct cg_grade_ctx *g)
 	}
 	if (g->has_prev)
 		cg_grade_prev_free(&g->prev);
+	cg_grade_geo_free(&g->geo);
 	cg_grade_vals_free(&g->scores);
 }
 

@@ -41,6 +41,36 @@ void cg_grade_prev_report(const struct cg_grade_prev *p,
     const struct cg_run *run);
 void cg_grade_prev_free(struct cg_grade_prev *p);
 
+/*
+ * Location (grade_geo.c): the distance factor from the accounts'
+ * latitude and longitude, measured from the home of --home (or the
+ * config's home) or from each owner's home of --homes.
+ */
+struct cg_grade_geo {
+	int on;				/* distance from coordinates */
+	size_t lat, lon;		/* their columns */
+	size_t owner;			/* owner column (--homes) */
+	struct cg_strtab owners;	/* --homes: owner -> index */
+	struct cg_point *home;		/* ... -> home (owned) */
+	struct cg_strtab told;		/* owners already warned about */
+};
+
+struct cg_grade_ctx;
+/*
+ * Called by find() for the distance factor once the file's own columns
+ * were looked for: `found` is 1 when a distance (or distance_rating)
+ * column exists. Returns 1 when the distance comes from coordinates (or
+ * a column), 0 when there is none, -1 on error (err filled: --homes).
+ */
+int cg_grade_geo_find(struct cg_grade_ctx *g, const struct cg_row *hdr,
+    int found, struct cg_err *err);
+/* Kilometres from the row's home to the row's coordinates: 1 (in *km),
+ * 0 (missing: an empty cell, an owner without a home) or -1 (a cell that
+ * is not a coordinate; err names it). */
+int cg_grade_geo_km(struct cg_grade_ctx *g, const struct cg_row *row,
+    double *km, struct cg_err *err);
+void cg_grade_geo_free(struct cg_grade_geo *geo);
+
 struct cg_grade_ctx {
 	const struct cg_grade_opts *o;
 	const struct cg_run *run;
@@ -65,6 +95,7 @@ struct cg_grade_ctx {
 	size_t rulegi[64];		/* rule -> index into rulegrade */
 	struct cg_grade_prev prev;	/* --previous */
 	int has_prev;
+	struct cg_grade_geo geo;	/* distance from coordinates */
 };
 
 struct cg_grade_res {

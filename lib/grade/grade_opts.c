@@ -313,7 +313,8 @@ cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
 {
 	if (section_grade(o, cfg, err) < 0 || section_scale(o, cfg, err) < 0 ||
 	    section_weights(o, cfg, err) < 0 ||
-	    section_ranges(o, cfg, err) < 0 || section_rules(o, cfg, err) < 0)
+	    section_ranges(o, cfg, err) < 0 || section_rules(o, cfg, err) < 0 ||
+	    cg_grade_geo_config(o, cfg, err) < 0)
 		return -1;
 	if (o->method == CG_GM_SCORE) {
 		int f, any = 0;
@@ -412,7 +413,8 @@ cg_grade_check(struct cg_grade_opts *o, struct cg_run *run,
 {
 	if ((o->previous != NULL && cg_run_input(run, "--previous",
 	    o->previous, err) < 0) || (o->plot != NULL && cg_run_output(run,
-	    "--plot", o->plot, err) < 0))
+	    "--plot", o->plot, err) < 0) || (o->homes != NULL &&
+	    cg_run_input(run, "--homes", o->homes, err) < 0))
 		return -1;
 	return cg_grade_config(o, run->cfg, err);
 }

@@ -54,7 +54,10 @@ cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
 		if (!(mask & (1u << f)) || !g->in_file[f])
 			continue;
 		c = g->col[f];
-		if (g->rating[f]) {
+		if (f == CG_GF_DISTANCE && g->geo.on) {
+			if ((rc = cg_grade_geo_km(g, row, &v[f], err)) < 0)
+				return -1;
+		} else if (g->rating[f]) {
 			if ((rc = rating(g, row, c, &v[f], err)) < 0)
 				return -1;
 		} else if (f == CG_GF_RECENCY && g->recency_date) {

@@ -71,6 +71,13 @@ detail(const struct cg_grade_ctx *g, struct cg_buf *b, int f, double x,
 	case CG_GF_OVERDUE:
 		cg_buf_printf(b, "%s overdue)", cg_grade_num(g, n1, x, 2));
 		return;
+	case CG_GF_DISTANCE:
+		if (g->geo.on) {	/* measured from coordinates */
+			cg_buf_printf(b, "%s km from home)",
+			    cg_grade_num(g, n1, x, x < 10 ? 1 : 0));
+			return;
+		}
+		break;
 	case CG_GF_OPENNESS:
 		if (x == 0 || x == 1) {
 			cg_buf_printf(b, "%s)", x ? "yes" : "no");
