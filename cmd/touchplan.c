@@ -20,6 +20,7 @@ CG_SETTER(set_to, cg_touchplan_parse_to)
 CG_SETTER(set_todo, cg_touchplan_parse_todo)
 CG_SETTER(set_visit_capacity, cg_touchplan_parse_visit_capacity)
 CG_SETTER(set_week, cg_touchplan_parse_week)
+CG_SETTER(set_written_capacity, cg_touchplan_parse_written_capacity)
 CG_SETTER(set_workdays, cg_touchplan_parse_workdays)
 
 static const struct cg_opt opts[] = {
@@ -44,9 +45,13 @@ static const struct cg_opt opts[] = {
 	{ "away", 0, CG_ARG_REQUIRED, "file",
 	    "absences: CSV of owner, from and to", set_away },
 	{ "capacity", 0, CG_ARG_REQUIRED, "n",
-	    "touches per rep per day (default: 8)", set_capacity },
+	    "visits, calls, events per rep per day (default: 8)",
+	    set_capacity },
 	{ "visit-capacity", 0, CG_ARG_REQUIRED, "n",
 	    "visits per rep per day (default: 2)", set_visit_capacity },
+	{ "written-capacity", 0, CG_ARG_REQUIRED, "n",
+	    "emails, letters, ... per rep per day (default: 40)",
+	    set_written_capacity },
 	{ "owner", 0, CG_ARG_REQUIRED, "name",
 	    "plan only this rep's accounts", set_owner },
 	{ "strict", 0, CG_ARG_NONE, NULL,
@@ -81,9 +86,10 @@ static const struct cg_tool tool = {
 	"                 --month[=yyyy-mm] | --quarter[=yyyy-Qn] |\n"
 	"                 --from yyyy-mm-dd --to yyyy-mm-dd] [--workdays days]\n"
 	"                 [--holidays file] [--away file] [--capacity n]\n"
-	"                 [--visit-capacity n] [--owner name] [--strict]\n"
-	"                 [--stale-days n] [--format csv|ics|agenda] [--todo]\n"
-	"                 [--keep column] [--plot file.svg] [--col role=header]\n"
+	"                 [--visit-capacity n] [--written-capacity n]\n"
+	"                 [--owner name] [--strict] [--stale-days n]\n"
+	"                 [--format csv|ics|agenda] [--todo] [--keep column]\n"
+	"                 [--plot file.svg] [--col role=header]\n"
 	"                 [--config file] [--dates us|eu|iso|auto]\n"
 	"                 [--decimal dot|comma] [--delimiter c]\n"
 	"                 [--today yyyy-mm-dd] [file ...]",

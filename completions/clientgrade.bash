@@ -42,7 +42,7 @@ _clientgrade_opts()
 		_cg_flag='--explain --log'
 		;;
 	touchplan)
-		_cg_arg='--from --to --by --workdays --holidays --away --capacity --visit-capacity --owner --stale-days --format --keep --plot'
+		_cg_arg='--from --to --by --workdays --holidays --away --capacity --visit-capacity --written-capacity --owner --stale-days --format --keep --plot'
 		_cg_opt='--week --month --quarter'
 		_cg_flag='--strict --todo'
 		;;

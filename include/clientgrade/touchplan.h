@@ -39,17 +39,30 @@
 #include "error.h"
 #include "run.h"
 
-/* Channels, in the order of their names in cg_tp_channel_name(). */
+/*
+ * Channels, in the order of their names in cg_tp_channel_name(). The
+ * personal ones (visit, call, event: the rep's own time with the client)
+ * count against the capacity, visits also against the visit capacity;
+ * the written ones (email and after) against the written capacity.
+ */
 enum cg_tp_channel {
 	CG_TP_VISIT = 0,
 	CG_TP_CALL,
+	CG_TP_EVENT,
 	CG_TP_EMAIL,
-	CG_TP_MAIL,	/* letter, postcard, newsletter */
+	CG_TP_LETTER,
+	CG_TP_NEWSLETTER,
+	CG_TP_POSTCARD,
 	CG_TP_NCHANNELS
 };
+#define CG_TP_WRITTEN(ch) ((ch) >= CG_TP_EMAIL)
 
 const char *cg_tp_channel_name(int ch);
-/* Channel from its name (case-insensitive); -1 if unknown. */
+/*
+ * Channel from its name (case-insensitive), or one of the synonyms
+ * earlier versions took: mail and mailer (letter), e-mail, phone; -1 if
+ * unknown.
+ */
 int cg_tp_channel_parse(const char *s, size_t n);
 
 #define CG_TP_MAXROT 16		/* channels in one track's rotation */
@@ -217,8 +230,9 @@ struct cg_tp_touch {
 struct cg_tp_opts {
 	int32_t from, to;	/* the period, inclusive */
 	unsigned workdays;	/* bit 0 = Monday */
-	int capacity;		/* touches per rep per day */
-	int visit_capacity;	/* visits per rep per day */
+	int capacity;		/* personal touches per rep per day */
+	int visit_capacity;	/* visits per rep per day, within capacity */
+	int written_capacity;	/* written touches per rep per day */
 	int level_days;		/* levelling window, working days either
 				 * side of the due day; 0: next free day */
 	const struct cg_tp_dates *holidays;
@@ -229,6 +243,8 @@ struct cg_tp_plan {
 	size_t n, cap;
 	struct cg_tp_touch *v;	/* sorted: date (overflow last), rep, order */
 	size_t *overflow;	/* per rep: touches over capacity */
+	size_t *woverflow;	/* per rep: of them, written ones over the
+				 * written capacity */
 	size_t *late;		/* per rep: due after the last working day */
 };
 
@@ -336,6 +352,7 @@ struct cg_touchplan_opts {
 	const char *workdays;	/* NULL: config or mon-fri */
 	int capacity;		/* 0: config or default */
 	int visit_capacity;	/* -1: config or default */
+	int written_capacity;	/* -1: config or default */
 	int level_days;		/* -1: config or default */
 	int stale_days;		/* -1: config or default; 0: no check */
 	const char *holidays, *aways;	/* NULL: config or none */
@@ -354,6 +371,7 @@ enum { CG_TP_CSV = 0, CG_TP_ICS, CG_TP_AGENDA };
 
 #define CG_TP_DEFAULT_CAPACITY 8
 #define CG_TP_DEFAULT_VISIT_CAPACITY 2
+#define CG_TP_DEFAULT_WRITTEN_CAPACITY 40
 #define CG_TP_DEFAULT_LEVEL_DAYS 2
 #define CG_TP_MAX_LEVEL_DAYS 30
 #define CG_TP_DEFAULT_STALE_DAYS 60
@@ -366,7 +384,8 @@ void cg_touchplan_opts_free(struct cg_touchplan_opts *o);
 /*
  * Option setters: 0, or -1 (CG_EUSAGE naming the option). --week and
  * --month take arg NULL for the coming week or month; --from/--to take
- * YYYY-MM-DD; --capacity 1..100000, --visit-capacity 0..100000 and
+ * YYYY-MM-DD; --capacity 1..100000, --visit-capacity and
+ * --written-capacity 0..100000, and
  * --stale-days 0..3660 whole numbers. The string ones borrow arg (argv
  * outlives the run).
  */
@@ -401,6 +420,8 @@ int cg_touchplan_parse_to(struct cg_touchplan_opts *o, const char *arg,
 int cg_touchplan_parse_todo(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_visit_capacity(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err);
+int cg_touchplan_parse_written_capacity(struct cg_touchplan_opts *o,
     const char *arg, struct cg_err *err);
 int cg_touchplan_parse_week(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);

@@ -32,6 +32,7 @@ calendar(struct cg_tp_state *t, struct cg_err *err)
 	t->sched.workdays = o->workday_mask;
 	t->sched.capacity = o->capacity;
 	t->sched.visit_capacity = o->visit_capacity;
+	t->sched.written_capacity = o->written_capacity;
 	t->sched.level_days = o->level_days;
 	t->sched.holidays = &t->hol;
 	t->sched.aways = &t->away;
@@ -87,13 +88,20 @@ report(struct cg_tp_state *t, struct cg_err *err)
 	size_t overflow = 0, i;
 	char b[128];
 
-	for (i = 0; i < t->reps.n; i++)
-		if (p->overflow[i] > 0) {
+	for (i = 0; i < t->reps.n; i++) {
+		size_t personal = p->overflow[i] - p->woverflow[i];
+
+		if (personal > 0)
 			cg_warning(t->run, "%s: %zu touch%s over capacity",
 			    cg_tp_text_clip(b, sizeof(b), t->repnames[i]),
-			    p->overflow[i], p->overflow[i] == 1 ? "" : "es");
-			overflow += p->overflow[i];
-		}
+			    personal, personal == 1 ? "" : "es");
+		if (p->woverflow[i] > 0)
+			cg_warning(t->run, "%s: %zu written touch%s over the "
+			    "written capacity", cg_tp_text_clip(b, sizeof(b),
+			    t->repnames[i]), p->woverflow[i],
+			    p->woverflow[i] == 1 ? "" : "es");
+		overflow += p->overflow[i];
+	}
 	for (i = 0; i < t->reps.n; i++)
 		if (p->late[i] > 0) {
 			cg_warning(t->run, "%s: %zu touch%s due after the last "

@@ -13,8 +13,8 @@
 #include "touchplan_int.h"
 
 /* Union-find "next free day at or after d"; nf[ndays] is the sentinel. */
-int32_t
-cg_tp_day_next(int32_t *nf, int32_t d)
+static int32_t
+find(int32_t *nf, int32_t d)
 {
 	int32_t r = d, t;
 
@@ -28,7 +28,12 @@ cg_tp_day_next(int32_t *nf, int32_t d)
 	return r;
 }
 
-
+int32_t
+cg_tp_day_next(struct cg_tp_days *r, int kind, int32_t d)
+{
+	return find(kind == CG_TP_K_VISIT ? r->nf_visit :
+	    kind == CG_TP_K_WRITTEN ? r->nf_written : r->nf_any, d);
+}
 
 void
 cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o, const char *rep)
@@ -59,13 +64,16 @@ cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o, const char *re
 		r->nf_any[d] = open && o->capacity > 0 ? d : d + 1;
 		r->nf_visit[d] = open && o->capacity > 0 &&
 		    o->visit_capacity > 0 ? d : d + 1;
+		r->nf_written[d] = open && o->written_capacity > 0 ? d : d + 1;
 		if (d < r->ndays)
-			r->total[d] = r->visits[d] = r->waiting[d] = 0;
+			r->total[d] = r->visits[d] = r->written[d] =
+			    r->waiting[d] = r->wwaiting[d] = 0;
 	}
 	memset(r->wdload, 0, sizeof(r->wdload));
 	r->wd0 = cg_weekday(o->from);
 	r->nf_any[r->ndays] = r->ndays;
 	r->nf_visit[r->ndays] = r->ndays;
+	r->nf_written[r->ndays] = r->ndays;
 	r->open[r->ndays] = r->ndays;
 	for (d = r->ndays - 1; d >= 0; d--)
 		r->open[d] = r->off[d] == CG_TP_DAY_OPEN ? d : r->open[d + 1];
@@ -76,37 +84,50 @@ cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o, const char *re
 
 static int
 has_room(const struct cg_tp_days *r, const struct cg_tp_opts *o, int32_t d,
-    int visit)
+    int kind)
 {
-	return r->off[d] == CG_TP_DAY_OPEN && r->total[d] < o->capacity &&
-	    (!visit || r->visits[d] < o->visit_capacity);
+	if (r->off[d] != CG_TP_DAY_OPEN)
+		return 0;
+	if (kind == CG_TP_K_WRITTEN)
+		return r->written[d] < o->written_capacity;
+	return r->total[d] < o->capacity && (kind != CG_TP_K_VISIT ||
+	    r->visits[d] < o->visit_capacity);
 }
 
 void
 cg_tp_day_take(struct cg_tp_days *r, const struct cg_tp_opts *o, int32_t day,
-    int visit)
+    int kind)
 {
 	r->wdload[(r->wd0 + day) % 7]++;
+	if (kind == CG_TP_K_WRITTEN) {
+		if (++r->written[day] >= o->written_capacity)
+			r->nf_written[day] = day + 1;
+		return;
+	}
 	if (++r->total[day] >= o->capacity) {
 		r->nf_any[day] = day + 1;
 		r->nf_visit[day] = day + 1;
 	}
-	if (visit && ++r->visits[day] >= o->visit_capacity)
+	if (kind == CG_TP_K_VISIT && ++r->visits[day] >= o->visit_capacity)
 		r->nf_visit[day] = day + 1;
 }
 
 /*
  * Of two candidate days, 1 if `d` is better than `best` for centre c:
- * the lighter day (touches on it and still waiting for it); between
+ * the lighter day (touches of the same limit, personal or written, on
+ * it and still waiting for it); between
  * equally light days the weekday that has had fewer of the rep's
  * touches so far, so that light loads, where every day ties, do not all
  * go to the day nearest the weekend; then the nearer, then the later.
  */
 static int
-better(const struct cg_tp_days *r, int32_t d, int32_t best, int32_t c)
+better(const struct cg_tp_days *r, int32_t d, int32_t best, int32_t c,
+    int kind)
 {
-	long ld = (long)r->total[d] + r->waiting[d];
-	long lb = (long)r->total[best] + r->waiting[best];
+	const int *n = kind == CG_TP_K_WRITTEN ? r->written : r->total;
+	const int32_t *w = kind == CG_TP_K_WRITTEN ? r->wwaiting : r->waiting;
+	long ld = (long)n[d] + w[d];
+	long lb = (long)n[best] + w[best];
 	long wd = r->wdload[(r->wd0 + d) % 7];
 	long wb = r->wdload[(r->wd0 + best) % 7];
 	int32_t dd = d > c ? d - c : c - d, db = best > c ? best - c : c - best;
@@ -130,32 +151,32 @@ better(const struct cg_tp_days *r, int32_t d, int32_t best, int32_t c)
  */
 int32_t
 cg_tp_day_place(struct cg_tp_days *r, const struct cg_tp_opts *o, int32_t d0,
-    int32_t c, int32_t lo, int visit)
+    int32_t c, int32_t lo, int kind)
 {
 	int32_t best = -1, d;
 	int k;
 
-	if (c == d0 && has_room(r, o, c, visit))
+	if (c == d0 && has_room(r, o, c, kind))
 		return c;
 	if (o->level_days > 0) {
-		if (has_room(r, o, c, visit))
+		if (has_room(r, o, c, kind))
 			best = c;
 		d = c > 0 ? r->popen[c - 1] : -1;
 		for (k = 0; k < o->level_days && d >= lo && d >= 0; k++) {
-			if (has_room(r, o, d, visit) &&
-			    (best < 0 || better(r, d, best, c)))
+			if (has_room(r, o, d, kind) &&
+			    (best < 0 || better(r, d, best, c, kind)))
 				best = d;
 			d = d > 0 ? r->popen[d - 1] : -1;
 		}
 		d = r->open[c + 1];
 		for (k = 0; k < o->level_days && d < r->ndays; k++) {
-			if (has_room(r, o, d, visit) &&
-			    (best < 0 || better(r, d, best, c)))
+			if (has_room(r, o, d, kind) &&
+			    (best < 0 || better(r, d, best, c, kind)))
 				best = d;
 			d = r->open[d + 1];
 		}
 		if (best >= 0)
 			return best;
 	}
-	return cg_tp_day_next(visit ? r->nf_visit : r->nf_any, c);
+	return cg_tp_day_next(r, kind, c);
 }

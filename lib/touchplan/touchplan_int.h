@@ -50,15 +50,26 @@ struct cg_tp_state {
 	struct cg_tp_plan plan;
 };
 
+/*
+ * Which of a day's limits a touch counts against: the capacity (a call,
+ * an event), the capacity and the visit capacity (a visit), or the
+ * written capacity (email, letter, newsletter, postcard).
+ */
+enum { CG_TP_K_PERSONAL = 0, CG_TP_K_VISIT, CG_TP_K_WRITTEN };
+#define CG_TP_KIND(ch) ((ch) == CG_TP_VISIT ? CG_TP_K_VISIT : \
+	CG_TP_WRITTEN(ch) ? CG_TP_K_WRITTEN : CG_TP_K_PERSONAL)
+
 /* One rep's days, indexed from the period's first day (touchplan_days.c). */
 struct cg_tp_days {
 	int32_t ndays;
 	unsigned char *off;	/* 0 open, else CG_TP_OFFDAY/HOLIDAY/AWAY */
-	int *total, *visits;
-	int32_t *nf_any, *nf_visit;
+	int *total, *visits;	/* personal touches, and visits of them */
+	int *written;		/* written touches */
+	int32_t *nf_any, *nf_visit, *nf_written;	/* next day with room */
 	int32_t *open;		/* next open day at or after d, any load */
 	int32_t *popen;		/* last open day at or before d, or -1 */
-	int32_t *waiting;	/* touches in the heap due on d */
+	int32_t *waiting;	/* personal touches in the heap due on d */
+	int32_t *wwaiting;	/* written touches in the heap due on d */
 	long wdload[7];		/* touches placed per weekday so far */
 	int wd0;		/* weekday of the period's first day */
 };
@@ -69,21 +80,22 @@ struct cg_tp_days {
 /* Set up r (arrays allocated by the caller, ndays + 1 long) for rep. */
 void cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o,
     const char *rep);
-/* The first day at or after d with room: nf is r->nf_any or
- * r->nf_visit; r->ndays when there is none. */
-int32_t cg_tp_day_next(int32_t *nf, int32_t d);
-/* Count a touch (a visit or not) on day `day`. */
+/* The first day at or after d with room for a touch of `kind` (a
+ * CG_TP_K_*); r->ndays when there is none. */
+int32_t cg_tp_day_next(struct cg_tp_days *r, int kind, int32_t d);
+/* Count a touch of `kind` on day `day`. */
 void cg_tp_day_take(struct cg_tp_days *r, const struct cg_tp_opts *o,
-    int32_t day, int visit);
+    int32_t day, int kind);
 /*
- * The day for a touch due on d0 that may not come before c (c >= d0,
- * later when spacing or a scheduled contact holds it back) nor before
- * lo: d0 when it is open with room; else the least-loaded open day with
- * room among c and level_days open days either side (not before lo);
- * else the next day with room. r->ndays when there is none.
+ * The day for a touch of `kind` due on d0 that may not come before c
+ * (c >= d0, later when spacing or a scheduled contact holds it back)
+ * nor before lo: d0 when it is open with room; else the least-loaded
+ * open day with room among c and level_days open days either side (not
+ * before lo), load counting the touches of the same limit (personal or
+ * written); else the next day with room. r->ndays when there is none.
  */
 int32_t cg_tp_day_place(struct cg_tp_days *r, const struct cg_tp_opts *o,
-    int32_t d0, int32_t c, int32_t lo, int visit);
+    int32_t d0, int32_t c, int32_t lo, int kind);
 
 /*
  * Holidays from iCalendar text (touchplan_icsread.c); recurrences are

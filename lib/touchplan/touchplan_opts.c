@@ -16,6 +16,7 @@ cg_touchplan_opts_init(struct cg_touchplan_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->visit_capacity = -1;
+	o->written_capacity = -1;
 	o->level_days = -1;
 	o->stale_days = -1;
 }
@@ -73,6 +74,19 @@ cg_touchplan_parse_visit_capacity(struct cg_touchplan_opts *o,
 	    err) < 0)
 		return -1;
 	o->visit_capacity = (int)v;
+	return 0;
+}
+
+int
+cg_touchplan_parse_written_capacity(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err)
+{
+	long v;
+
+	if (cg_parse_count(arg, 0, CG_TP_MAX_CAPACITY, "--written-capacity",
+	    &v, err) < 0)
+		return -1;
+	o->written_capacity = (int)v;
 	return 0;
 }
 
@@ -271,6 +285,7 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 	const char *wd = o->workdays;
 	int capacity = CG_TP_DEFAULT_CAPACITY;
 	int visit_capacity = CG_TP_DEFAULT_VISIT_CAPACITY;
+	int written_capacity = CG_TP_DEFAULT_WRITTEN_CAPACITY;
 	int level_days = CG_TP_DEFAULT_LEVEL_DAYS;
 	int stale_days = CG_TP_DEFAULT_STALE_DAYS;
 	char why[160];
@@ -280,6 +295,8 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 	    err) < 0 ||
 	    count_key(cfg, "visit_capacity", 0, CG_TP_MAX_CAPACITY,
 	    &visit_capacity, err) < 0 ||
+	    count_key(cfg, "written_capacity", 0, CG_TP_MAX_CAPACITY,
+	    &written_capacity, err) < 0 ||
 	    count_key(cfg, "level_days", 0, CG_TP_MAX_LEVEL_DAYS, &level_days,
 	    err) < 0 ||
 	    count_key(cfg, "stale_days", 0, CG_TP_MAX_DAYS, &stale_days,
@@ -307,6 +324,8 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 		o->capacity = capacity;
 	if (o->visit_capacity < 0)
 		o->visit_capacity = visit_capacity;
+	if (o->written_capacity < 0)
+		o->written_capacity = written_capacity;
 	if (o->level_days < 0)
 		o->level_days = level_days;
 	if (o->stale_days < 0)

@@ -3,9 +3,10 @@
  * per rep and one cell per working day, so a manager sees the crunch
  * weeks at a glance.
  *
- * A cell's colour is the day's load share: its touches against the
- * day's capacity (cg_tp_load_share, the same rule the scheduler fills
- * days by). A day the rep is away is hatched. Touches that found no day
+ * A cell's colour is the day's load share: its personal touches (visit,
+ * call, event) against the capacity or its written ones against the
+ * written capacity, whichever is fuller (the two limits the scheduler
+ * fills days by); the number in it counts both. A day the rep is away is hatched. Touches that found no day
  * are counted on the working day they fell due (an overdue one on the
  * first day, one due on a day off on the next working day, one due
  * after the last working day on the last): that cell gets a red outline
@@ -69,6 +70,17 @@ band_of(int load, int cap)
 		return NBANDS - 1;
 	/* 1..4 by quarters, rounded up: 2 of 8 is "up to 25%". */
 	return (size_t)((4 * (long)load + cap - 1) / cap);
+}
+
+/* A day's band: the fuller of its two limits. */
+static size_t
+day_band(int personal, int written, const struct cg_tp_opts *so)
+{
+	size_t a = band_of(personal, so->capacity);
+	size_t b = so->written_capacity > 0 ?
+	    band_of(written, so->written_capacity) : 0;
+
+	return a > b ? a : b;
 }
 
 /* s escaped, cut to NAMECH characters with an ellipsis. */
@@ -139,14 +151,15 @@ away(const struct cg_tp_opts *so, const char *rep, int32_t day)
 }
 
 static void
-legend(struct cg_buf *b, int y, int cap)
+legend(struct cg_buf *b, int y, const struct cg_tp_opts *so)
 {
 	size_t k;
 	int x = 12;
 
-	cg_buf_printf(b, "<text x=\"%d\" y=\"%d\">touches against capacity "
-	    "(%d a day):</text>\n", x, y + 12, cap);
-	x += 232;
+	cg_buf_printf(b, "<text x=\"%d\" y=\"%d\">the fuller of personal "
+	    "(%d a day) and written (%d a day) capacity:</text>\n", x, y + 12,
+	    so->capacity, so->written_capacity);
+	y += 20;
 	for (k = 0; k < NBANDS; k++) {
 		cg_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"14\" "
 		    "height=\"14\" fill=\"%s\" stroke=\"#bbb\"/>"
@@ -155,7 +168,7 @@ legend(struct cg_buf *b, int y, int cap)
 		x += 26 + CHARW * (int)strlen(band[k].label);
 	}
 	y += 22;
-	x = 244;
+	x = 12;
 	cg_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" "
 	    "fill=\"url(#away)\" stroke=\"#bbb\"/><text x=\"%d\" y=\"%d\">"
 	    "rep away</text>\n", x, y + 1, x + 18, y + 12);
@@ -174,12 +187,13 @@ cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
 {
 	int32_t *col, *colof, c;
 	size_t ncol = columns(so, &col, &colof), nreps = o->nreps, r, i;
-	int *load, *over, cw, gap, left, w, h, gx, x, lastx, lastmon, y;
+	int *load, *wload, *over, cw, gap, left, w, h, gx, x, lastx, lastmon, y;
 	size_t *planned, *overs, longest = 4;
 	char d1[11], d2[11];
 	int yy, mm, dd, prevmon = -1, prevwk = -1, wy, wk, wkstart;
 
 	load = cg_xcalloc(nreps * ncol + 1, sizeof(*load));
+	wload = cg_xcalloc(nreps * ncol + 1, sizeof(*wload));
 	over = cg_xcalloc(nreps * ncol + 1, sizeof(*over));
 	planned = cg_xcalloc(nreps + 1, sizeof(*planned));
 	overs = cg_xcalloc(nreps + 1, sizeof(*overs));
@@ -190,7 +204,8 @@ cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
 		if (t->date != CG_TP_NODATE) {
 			c = colof[t->date - so->from];
 			if ((size_t)c < ncol && col[c] == t->date)
-				load[rep * ncol + (size_t)c]++;
+				(CG_TP_WRITTEN(t->channel) ? wload :
+				    load)[rep * ncol + (size_t)c]++;
 			planned[rep]++;
 			continue;
 		}
@@ -214,7 +229,7 @@ cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
 	w = left + cw * (int)ncol + RIGHTW;
 	if (w < MINW)
 		w = MINW;
-	h = TOP + ROWH * (int)nreps + 70;
+	h = TOP + ROWH * (int)nreps + 90;
 	cg_fmt_date(d1, so->from);
 	cg_fmt_date(d2, so->to);
 	cg_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -279,9 +294,10 @@ cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
 		cg_buf_adds(b, "</text>\n");
 		for (c = 0; (size_t)c < ncol; c++) {
 			int n = load[r * ncol + (size_t)c];
+			int nw = wload[r * ncol + (size_t)c];
 			int v = over[r * ncol + (size_t)c];
 			int off = away(so, rep, col[c]);
-			size_t k = band_of(n, so->capacity);
+			size_t k = day_band(n, nw, so);
 
 			gx = left + cw * c;
 			cg_fmt_date(d1, col[c]);
@@ -293,17 +309,18 @@ cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
 			    "");
 			cg_buf_adds(b, "<title>");
 			name_text(b, rep);
-			cg_buf_printf(b, ", %s %s: %s%d of %d touches",
-			    wdname[cg_weekday(col[c])], d1, off ? "away, " : "",
-			    n, so->capacity);
+			cg_buf_printf(b, ", %s %s: %s%d of %d personal, %d of "
+			    "%d written", wdname[cg_weekday(col[c])], d1,
+			    off ? "away, " : "", n, so->capacity, nw,
+			    so->written_capacity);
 			if (v > 0)
 				cg_buf_printf(b, ", %d more found no day", v);
 			cg_buf_adds(b, "</title></rect>\n");
-			if (cw >= 18 && n > 0)
+			if (cw >= 18 && n + nw > 0)
 				cg_buf_printf(b, "<text x=\"%d\" y=\"%d\" "
 				    "font-size=\"10\" text-anchor=\"middle\" "
 				    "fill=\"%s\">%d</text>\n", gx + cw / 2,
-				    y + 13, k >= 3 ? "white" : "#222", n);
+				    y + 13, k >= 3 ? "white" : "#222", n + nw);
 			if (v > 0)
 				cg_buf_printf(b, "<text class=\"overn\" x=\"%d\" "
 				    "y=\"%d\" font-size=\"9\" font-weight=\"bold\" "
@@ -320,11 +337,12 @@ cg_tp_plot_svg(struct cg_buf *b, const struct cg_tp_out *o,
 	if (ncol == 0)
 		cg_buf_printf(b, "<text x=\"%d\" y=\"%d\">no working day in "
 		    "the period</text>\n", left, TOP + 13);
-	legend(b, TOP + ROWH * (int)nreps + 8, so->capacity);
+	legend(b, TOP + ROWH * (int)nreps + 8, so);
 	cg_buf_adds(b, "</svg>\n");
 	free(col);
 	free(colof);
 	free(load);
+	free(wload);
 	free(over);
 	free(planned);
 	free(overs);

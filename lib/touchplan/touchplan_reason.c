@@ -61,6 +61,9 @@ cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
 		    t->date == CG_TP_NODATE ? ", over capacity" : ""), cap);
 	if (t->why != CG_TP_ONTIME || t->date == CG_TP_NODATE)
 		return clamp(snprintf(b, cap, "due %s%s", due, moved(t)), cap);
+	if (k->every == 1)
+		return clamp(snprintf(b, cap, "%s%severy day", a->cad->ntracks >
+		    1 ? k->name : "", a->cad->ntracks > 1 ? " " : ""), cap);
 	/* The common case, without printf. */
 	if (a->cad->ntracks == 1 && k->every < 10000 && cap >= 24) {
 		char *q = b;

@@ -160,22 +160,30 @@ struct repplan {
 	size_t repidx;
 };
 
-static void
-push(struct repplan *rp, struct pending *p, int32_t first, int normal,
-    uint64_t order)
-{
-	p->key = (uint64_t)(first - rp->o->from) << 40 |
-	    (uint64_t)normal << 39 | order;
-	rp->rd->waiting[first - rp->o->from]++;
-	heap_push(rp->h, p);
-}
-
 static unsigned char
 channel_of(const struct cg_tp_opts *o, const struct cg_tp_track *k,
     int32_t d0, int32_t rot0)
 {
 	return k->rot[(floordiv((int64_t)o->from + d0 - MONDAY0, k->every) +
 	    rot0) % k->nrot];
+}
+
+/* A touch's channel follows from its due day, so it is known here and
+ * the day's waiting load is counted against the right limit. */
+static void
+push(struct repplan *rp, struct pending *p, int32_t first, int normal,
+    uint64_t order)
+{
+	const struct cg_tp_track *k =
+	    &rp->accts[p->acct].cad->tracks[order & 7];
+	int32_t d0 = first - rp->o->from;
+
+	p->key = (uint64_t)d0 << 40 | (uint64_t)normal << 39 | order;
+	if (CG_TP_WRITTEN(channel_of(rp->o, k, d0, p->rot0)))
+		rp->rd->wwaiting[d0]++;
+	else
+		rp->rd->waiting[d0]++;
+	heap_push(rp->h, p);
 }
 
 /* The account's touch number, counting every touch of it. */
@@ -185,6 +193,15 @@ next_no(struct repplan *rp, uint32_t acct)
 	if (rp->seen[acct] < UINT16_MAX)
 		rp->seen[acct]++;
 	return rp->seen[acct];
+}
+
+/* One more touch of the rep over capacity. */
+static void
+over(struct repplan *rp, int kind)
+{
+	rp->plan->overflow[rp->repidx]++;
+	if (kind == CG_TP_K_WRITTEN)
+		rp->plan->woverflow[rp->repidx]++;
 }
 
 static int
@@ -224,6 +241,7 @@ place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
 		int32_t d0 = (int32_t)(v[i] >> 32), day;
 		struct cg_tp_touch t;
 		struct pending p;
+		int kind;
 
 		memset(&t, 0, sizeof(t));
 		t.acct = acct;
@@ -231,8 +249,8 @@ place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
 		t.flags = CG_TP_F_SCHED;
 		t.channel = channel_of(o, k, d0, 0);
 		t.no = next_no(rp, acct);
-		day = cg_tp_day_next(t.channel == CG_TP_VISIT ? rd->nf_visit :
-		    rd->nf_any, d0);
+		kind = CG_TP_KIND(t.channel);
+		day = cg_tp_day_next(rd, kind, d0);
 		if (day >= rd->ndays) {
 			t.date = CG_TP_NODATE;
 			t.why = rd->off[d0] != CG_TP_DAY_OPEN ? rd->off[d0] :
@@ -240,7 +258,7 @@ place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
 			if (rd->open[d0] >= rd->ndays)
 				rp->plan->late[rp->repidx]++;
 			else
-				rp->plan->overflow[rp->repidx]++;
+				over(rp, kind);
 			plan_add(rp->plan, &t);
 			/* The account still waits for it: nothing before. */
 			rp->schedday[acct] = o->to + 1;
@@ -249,7 +267,7 @@ place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
 		t.date = o->from + day;
 		t.why = day == d0 ? CG_TP_ONTIME : rd->off[d0] != CG_TP_DAY_OPEN ?
 		    rd->off[d0] : CG_TP_FULL;
-		cg_tp_day_take(rd, o, day, t.channel == CG_TP_VISIT);
+		cg_tp_day_take(rd, o, day, kind);
 		plan_add(rp->plan, &t);
 		rp->schedday[acct] = t.date;
 		if (t.date + k->every <= o->to) {
@@ -349,21 +367,24 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 		const struct cg_tp_account *a;
 		const struct cg_tp_track *k;
 		int32_t d0, c, lo, day, next, gap;
-		int visit, normal, tr;
+		int kind, normal, tr;
 
 		p = heap_pop(h);
 		a = &rp->accts[p.acct];
 		tr = (int)(p.key & 7);
 		k = &a->cad->tracks[tr];
 		d0 = (int32_t)(p.key >> 40);
-		rd->waiting[d0]--;
 		normal = (int)(p.key >> 39 & 1);
 		memset(&t, 0, sizeof(t));
 		t.acct = p.acct;
 		t.due = p.due;
 		t.track = (unsigned char)tr;
 		t.channel = channel_of(o, k, d0, p.rot0);
-		visit = t.channel == CG_TP_VISIT;
+		kind = CG_TP_KIND(t.channel);
+		if (kind == CG_TP_K_WRITTEN)
+			rd->wwaiting[d0]--;
+		else
+			rd->waiting[d0]--;
 		/* Half the interval from the series' last touch, and after
 		 * a contact scheduled for the account. */
 		gap = k->every / 2 > 0 ? k->every / 2 : 1;
@@ -374,7 +395,7 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 			lo = 0;
 		c = d0 > lo ? d0 : lo;
 		t.no = next_no(rp, p.acct);
-		day = c < rd->ndays ? cg_tp_day_place(rd, o, d0, c, lo, visit) :
+		day = c < rd->ndays ? cg_tp_day_place(rd, o, d0, c, lo, kind) :
 		    rd->ndays;
 		if (day >= rd->ndays) {
 			t.date = CG_TP_NODATE;
@@ -387,7 +408,7 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 				rp->plan->late[rp->repidx]++;
 			} else {
 				t.why = normal ? CG_TP_FULL : CG_TP_OVERDUE;
-				rp->plan->overflow[rp->repidx]++;
+				over(rp, kind);
 			}
 			next = o->from + d0 + k->every;
 		} else {
@@ -397,7 +418,7 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 			    lo == p.floor - o->from ? CG_TP_WAITS :
 			    CG_TP_SPACED) : rd->off[d0] != CG_TP_DAY_OPEN ?
 			    rd->off[d0] : CG_TP_FULL;
-			cg_tp_day_take(rd, o, day, visit);
+			cg_tp_day_take(rd, o, day, kind);
 			p.prev = t.date;
 			/* The series keeps its own rhythm: a touch moved by
 			 * a weekend or a full day does not push the next one
@@ -431,6 +452,7 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 
 	memset(plan, 0, sizeof(*plan));
 	plan->overflow = cg_xcalloc(nreps + 1, sizeof(*plan->overflow));
+	plan->woverflow = cg_xcalloc(nreps + 1, sizeof(*plan->woverflow));
 	plan->late = cg_xcalloc(nreps + 1, sizeof(*plan->late));
 	if (o->to < o->from)
 		return;
@@ -451,11 +473,14 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	rd.off = cg_xmalloc(nd);
 	rd.total = cg_xmalloc(nd * sizeof(int));
 	rd.visits = cg_xmalloc(nd * sizeof(int));
+	rd.written = cg_xmalloc(nd * sizeof(int));
 	rd.nf_any = cg_xmalloc(nd * sizeof(int32_t));
 	rd.nf_visit = cg_xmalloc(nd * sizeof(int32_t));
+	rd.nf_written = cg_xmalloc(nd * sizeof(int32_t));
 	rd.open = cg_xmalloc(nd * sizeof(int32_t));
 	rd.popen = cg_xmalloc(nd * sizeof(int32_t));
 	rd.waiting = cg_xmalloc(nd * sizeof(int32_t));
+	rd.wwaiting = cg_xmalloc(nd * sizeof(int32_t));
 	memset(&rp, 0, sizeof(rp));
 	rp.o = o;
 	rp.accts = accts;
@@ -493,11 +518,14 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	free(rd.off);
 	free(rd.total);
 	free(rd.visits);
+	free(rd.written);
 	free(rd.nf_any);
 	free(rd.nf_visit);
+	free(rd.nf_written);
 	free(rd.open);
 	free(rd.popen);
 	free(rd.waiting);
+	free(rd.wwaiting);
 	free(h.v);
 	free(rp.seen);
 	free(rp.schedday);
@@ -511,6 +539,7 @@ cg_tp_plan_free(struct cg_tp_plan *plan)
 {
 	free(plan->v);
 	free(plan->overflow);
+	free(plan->woverflow);
 	free(plan->late);
 	memset(plan, 0, sizeof(*plan));
 }

@@ -35,19 +35,30 @@ assert len(reps) == 3, 'want 3 rep rows, got %d' % len(reps)
 names = [g.find(S + 'text').text for g in reps]
 assert names == ['Ana Silva', 'Ben Okafor', 'Chloe Martin'], names
 plan = list(csv.DictReader(open(sys.argv[2])))
-per = collections.Counter((r['owner'], r['date']) for r in plan
-                          if r['status'] == 'planned')
+written = ('email', 'letter', 'newsletter', 'postcard')
+per = collections.Counter((r['owner'], r['date'], r['channel'] in written)
+                          for r in plan if r['status'] == 'planned')
 for g, name in zip(reps, names):
     cells = [r for r in g.iter(S + 'rect') if 'day' in r.get('class', '')]
     assert len(cells) == 17, '%s: want 17 working days, got %d' % (
         name, len(cells))
     for c in cells:
+        # "Ana Silva, Tue 2026-12-01: 1 of 1 personal, 4 of 40 written"
         t = c.find(S + 'title').text
         day = t.split(', ')[1].split(' ')[1].rstrip(':')
-        n = int(t.split(': ')[1].replace('away, ', '').split(' ')[0])
-        assert n == per[(name, day)], '%s %s: %d, plan says %d' % (
-            name, day, n, per[(name, day)])
+        counts = t.split(': ')[1].replace('away, ', '').split(', ')
+        n, nw = int(counts[0].split(' ')[0]), int(counts[1].split(' ')[0])
+        assert counts[0].endswith(' of 1 personal'), t
+        assert counts[1].startswith('%d of 40 written' % nw), t
+        assert n == per[(name, day, False)], '%s %s: %d, plan says %d' % (
+            name, day, n, per[(name, day, False)])
+        assert nw == per[(name, day, True)], '%s %s: %d written, plan %d' % (
+            name, day, nw, per[(name, day, True)])
         assert n <= 1, 'over capacity on %s %s' % (name, day)
+        if n + nw > 0:	# cells 28 wide show the day's count mid-cell
+            mid = str(int(c.get('x')) + 14)
+            shown = [x.text for x in g.iter(S + 'text') if x.get('x') == mid]
+            assert shown == [str(n + nw)], (t, shown)
 over = [c for c in root.iter(S + 'rect') if 'over' in c.get('class', '')]
 assert len(over) == 1, 'want 1 overflow cell, got %d' % len(over)
 assert over[0].get('stroke') == '#d7191c', over[0].attrib

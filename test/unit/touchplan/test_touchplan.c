@@ -31,8 +31,10 @@ static const struct {
 	{ "days and channels", "7 visit, call, call, call", 1, 7, 4,
 	    CG_TP_VISIT },
 	{ "per year count", "12/year email", 1, 30, 1, CG_TP_EMAIL },
-	{ "synonyms for printed mail", "30 newsletter,phone", 1, 30, 2,
-	    CG_TP_MAIL },
+	{ "every channel by name", "30 newsletter,phone,event,letter,postcard",
+	    1, 30, 5, CG_TP_NEWSLETTER },
+	{ "mail is still a letter", "30 mail, mailer, e-mail", 1, 30, 3,
+	    CG_TP_LETTER },
 	{ "unknown channel is refused", "7 fax", 0, 0, 0, 0 },
 	{ "missing interval is refused", "visit", 0, 0, 0, 0 },
 	{ "zero days is refused", "0 call", 0, 0, 0, 0 },
@@ -294,6 +296,7 @@ world_opts(struct world *w, int32_t from, int32_t to, int cap, int vcap)
 	w->o.workdays = 0x1f;
 	w->o.capacity = cap;
 	w->o.visit_capacity = vcap;
+	w->o.written_capacity = cap;
 }
 
 static const char *const onerep[] = { "Ana" };
@@ -432,49 +435,61 @@ static const struct check_case {
 	const char *msg;	/* the error's message, or NULL */
 	int from[3], to[3];	/* year, month, day */
 	int capacity, visit_capacity;
+	int written;		/* written capacity; 0: the default, 40 */
 } check_cases[] = {
 	{ "no period plans the coming week", { NULL }, { NULL }, "", 0, NULL,
-	    { 2026, 12, 7 }, { 2026, 12, 13 }, 8, 2 },
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 8, 2, 0 },
 	{ "--month without argument is the coming month",
 	    { cg_touchplan_parse_month }, { NULL }, "", 0, NULL,
-	    { 2026, 12, 1 }, { 2026, 12, 31 }, 8, 2 },
+	    { 2026, 12, 1 }, { 2026, 12, 31 }, 8, 2, 0 },
 	{ "--from and --to give the days between",
 	    { cg_touchplan_parse_from, cg_touchplan_parse_to },
 	    { "2026-12-21", "2027-01-08" }, "", 0, NULL,
-	    { 2026, 12, 21 }, { 2027, 1, 8 }, 8, 2 },
+	    { 2026, 12, 21 }, { 2027, 1, 8 }, 8, 2, 0 },
 	{ "--week and --month are refused together",
 	    { cg_touchplan_parse_week, cg_touchplan_parse_month },
 	    { "2026-W49", NULL }, "", CG_EUSAGE,
 	    "give one of --week, --month, --quarter or --from/--to", { 0 }, { 0 },
-	    0, 0 },
+	    0, 0, 0 },
 	{ "--from alone is refused", { cg_touchplan_parse_from },
 	    { "2026-12-01" }, "", CG_EUSAGE, "--from and --to go together",
-	    { 0 }, { 0 }, 0, 0 },
+	    { 0 }, { 0 }, 0, 0, 0 },
 	{ "--to before --from is refused",
 	    { cg_touchplan_parse_from, cg_touchplan_parse_to },
 	    { "2026-12-02", "2026-12-01" }, "", CG_EUSAGE,
-	    "--to is before --from", { 0 }, { 0 }, 0, 0 },
+	    "--to is before --from", { 0 }, { 0 }, 0, 0, 0 },
 	{ "more than ten years is refused",
 	    { cg_touchplan_parse_from, cg_touchplan_parse_to },
 	    { "2026-01-01", "2036-12-31" }, "", CG_EUSAGE,
-	    "the period is longer than ten years", { 0 }, { 0 }, 0, 0 },
+	    "the period is longer than ten years", { 0 }, { 0 }, 0, 0, 0 },
 	{ "a bad week is named", { cg_touchplan_parse_week },
 	    { "2026-W60" }, "", CG_EUSAGE, "no week 60 in 2026", { 0 }, { 0 },
-	    0, 0 },
+	    0, 0, 0 },
 	{ "[touchplan] sets the capacities",
 	    { NULL }, { NULL },
 	    "[touchplan]\ncapacity = 3\nvisit_capacity = 0\n", 0, NULL,
-	    { 2026, 12, 7 }, { 2026, 12, 13 }, 3, 0 },
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 3, 0, 0 },
 	{ "an option wins over the file", { cg_touchplan_parse_capacity },
 	    { "5" }, "[touchplan]\ncapacity = 3\n", 0, NULL,
-	    { 2026, 12, 7 }, { 2026, 12, 13 }, 5, 2 },
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 5, 2, 0 },
 	{ "a capacity in the file is a whole number", { NULL }, { NULL },
 	    "[touchplan]\ncapacity = $5\n", CG_ECONFIG,
 	    "capacity: want a whole number from 1 to 100000, not '$5'",
-	    { 0 }, { 0 }, 0, 0 },
+	    { 0 }, { 0 }, 0, 0, 0 },
 	{ "a bad workday in the file names the file", { NULL }, { NULL },
 	    "[touchplan]\nworkdays = mon-fry\n", CG_ECONFIG, NULL,
-	    { 0 }, { 0 }, 0, 0 },
+	    { 0 }, { 0 }, 0, 0, 0 },
+	{ "[touchplan] sets the written capacity", { NULL }, { NULL },
+	    "[touchplan]\nwritten_capacity = 12\n", 0, NULL,
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 8, 2, 12 },
+	{ "--written-capacity wins over the file",
+	    { cg_touchplan_parse_written_capacity }, { "30" },
+	    "[touchplan]\nwritten_capacity = 12\n", 0, NULL,
+	    { 2026, 12, 7 }, { 2026, 12, 13 }, 8, 2, 30 },
+	{ "a written capacity in the file is a whole number", { NULL },
+	    { NULL }, "[touchplan]\nwritten_capacity = -1\n", CG_ECONFIG,
+	    "written_capacity: want a whole number from 0 to 100000, not '-1'",
+	    { 0 }, { 0 }, 0, 0, 0 },
 };
 
 static void
@@ -514,6 +529,8 @@ check_resolves_the_period_and_the_settings(void **state)
 			assert_int_equal(o.to, D(c->to[0], c->to[1], c->to[2]));
 			assert_int_equal(o.capacity, c->capacity);
 			assert_int_equal(o.visit_capacity, c->visit_capacity);
+			assert_int_equal(o.written_capacity, c->written != 0 ?
+			    c->written : CG_TP_DEFAULT_WRITTEN_CAPACITY);
 			assert_int_equal(o.workday_mask, 0x1f);
 			assert_non_null(cg_tp_cadence_find(&o.cads, "A", 1));
 		}
@@ -539,6 +556,13 @@ counts_are_whole_numbers_and_dates_name_their_option(void **state)
 	assert_int_equal(o.visit_capacity, 0);
 	assert_int_equal(cg_touchplan_parse_visit_capacity(&o, "2.5", &err),
 	    -1);
+	assert_int_equal(cg_touchplan_parse_written_capacity(&o, "0", &err),
+	    0);
+	assert_int_equal(o.written_capacity, 0);
+	assert_int_equal(cg_touchplan_parse_written_capacity(&o, "40 ", &err),
+	    -1);
+	assert_string_equal(err.msg, "--written-capacity: want a whole number "
+	    "from 0 to 100000, not '40 '");
 	assert_int_equal(cg_touchplan_parse_to(&o, "2026-12-32", &err), -1);
 	assert_string_equal(err.msg, "--to: '2026-12-32' is not a date (want "
 	    "YYYY-MM-DD)");
@@ -580,7 +604,9 @@ strict_overflow_is_a_data_error_after_the_whole_plan(void **state)
 	assert_int_equal(cg_touchplan_parse_strict(&o, NULL, &err), 0);
 	assert_int_equal(cg_touchplan_parse_from(&o, "2026-12-01", &err), 0);
 	assert_int_equal(cg_touchplan_parse_to(&o, "2026-12-04", &err), 0);
-	assert_int_equal(cg_touchplan_parse_capacity(&o, "2", &err), 0);
+	assert_int_equal(cg_touchplan_parse_capacity(&o, "1", &err), 0);
+	assert_int_equal(cg_touchplan_parse_written_capacity(&o, "1", &err),
+	    0);
 	cg_run_init(&run, "touchplan");
 	run.today = D(2026, 12, 1);
 	run.argc = 1;
@@ -594,9 +620,15 @@ strict_overflow_is_a_data_error_after_the_whole_plan(void **state)
 	assert_string_equal(err.msg,
 	    "--strict: 14 touches did not fit in the period");
 	assert_string_equal(said.s,
-	    "warning: Ana Silva: 4 touches over capacity\n"
-	    "warning: Ben Okafor: 5 touches over capacity\n"
-	    "warning: Chloe Martin: 5 touches over capacity\n");
+	    "warning: Ana Silva: 2 touches over capacity\n"
+	    "warning: Ana Silva: 2 written touches over the written "
+	    "capacity\n"
+	    "warning: Ben Okafor: 1 touch over capacity\n"
+	    "warning: Ben Okafor: 4 written touches over the written "
+	    "capacity\n"
+	    "warning: Chloe Martin: 2 touches over capacity\n"
+	    "warning: Chloe Martin: 3 written touches over the written "
+	    "capacity\n");
 	/* The plan went to run.out_fd before the run failed. */
 	size = lseek(fd, 0, SEEK_END);
 	assert_true(size > 1000);

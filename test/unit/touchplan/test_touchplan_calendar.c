@@ -63,6 +63,7 @@ world_opts(struct world *w, int32_t from, int32_t to, int cap, int level)
 	w->o.workdays = 0x1f;
 	w->o.capacity = cap;
 	w->o.visit_capacity = cap;
+	w->o.written_capacity = cap;
 	w->o.level_days = level;
 }
 
@@ -223,15 +224,20 @@ touches_are_half_an_interval_apart_after_every_kind_of_move(void **state)
 				    v[k] <= away.to);
 			}
 		}
-		/* Capacity is kept on every day. */
+		/* Capacity is kept on every day: personal touches within
+		 * the capacity, written ones within the written capacity. */
 		for (i = 0; i < w->plan.n; i++) {
 			size_t same = 0;
+			int wr = CG_TP_WRITTEN(w->plan.v[i].channel);
 
 			if (w->plan.v[i].date == CG_TP_NODATE)
 				continue;
 			for (k = 0; k < w->plan.n; k++)
-				same += w->plan.v[k].date == w->plan.v[i].date;
-			assert_true(same <= (size_t)w->o.capacity);
+				same += w->plan.v[k].date ==
+				    w->plan.v[i].date &&
+				    CG_TP_WRITTEN(w->plan.v[k].channel) == wr;
+			assert_true(same <= (size_t)(wr ?
+			    w->o.written_capacity : w->o.capacity));
 		}
 		cg_tp_plan_free(&w->plan);
 	}
