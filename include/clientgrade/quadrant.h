@@ -36,6 +36,7 @@
 #ifndef CLIENTGRADE_QUADRANT_H
 #define CLIENTGRADE_QUADRANT_H
 
+#include "safetext.h"
 #include <stddef.h>
 #include <stdio.h>
 #include "config.h"
@@ -330,30 +331,6 @@ int cg_qplot_svg(struct cg_qplot *pl, FILE *fp);
 /* The text picture (width x height cells) to fp. 0 or -1. */
 int cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp);
 
-/* ---- text made safe (quadrant_text.c) ---- */
-
-struct cg_buf;
-/*
- * Append s[0..n) to b as XML character data or an attribute value: the
- * five markup characters as entities; tab, LF and CR as a space; every
- * character XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF), DEL and the
- * C1 controls, and each byte that is not part of valid UTF-8 (encoded
- * surrogates too) as U+FFFD. The result is always well-formed.
- *     cg_xml_escape(&b, "A&B\x01", 4);   // "A&amp;B\xef\xbf\xbd"
- */
-void cg_xml_escape(struct cg_buf *b, const char *s, size_t n);
-/*
- * Append s[0..n) to b as a terminal may safely show it: \n \r \t for
- * those, \xHH for other C0 controls, DEL and bytes that are not UTF-8,
- * \uXXXX for C1 controls, U+2028, U+2029 and the bidi overrides and
- * isolates; everything else (backslashes too) as it is. The same
- * spelling as touchplan's agenda.
- *     cg_qtext_safe(&b, "Evil\n", 5);   // "Evil\\n"
- */
-void cg_qtext_safe(struct cg_buf *b, const char *s, size_t n);
-/* Columns s[0..n) takes on a terminal: its UTF-8 characters. */
-size_t cg_qtext_cols(const char *s, size_t n);
-/* Bytes of s[0..n) that hold its first `cols` characters. */
-size_t cg_qtext_clip(const char *s, size_t n, size_t cols);
+/* Text made safe for XML and terminals: safetext.h. */
 
 #endif

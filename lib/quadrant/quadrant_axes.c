@@ -192,7 +192,7 @@ too_large(struct cg_err *err, struct cg_reader *r, const struct cg_row *row,
 	char xs[48], ys[48];
 	int rc;
 
-	cg_qtext_safe(&b, label, strlen(label));
+	cg_text_safe(&b, label, strlen(label));
 	cg_fmt_num(xs, sizeof(xs), x, 2, 1, '.');
 	cg_fmt_num(ys, sizeof(ys), y, 2, 1, '.');
 	rc = cg_row_err(err, CG_EVALUE, r, row, col, "%s %s: %s %s %s is "

@@ -157,7 +157,7 @@ cg_qsum_write_csv(const struct cg_qsum *s, const struct cg_quadrant_opts *o,
 static void
 pad(struct cg_buf *b, const char *t, size_t wid, int left)
 {
-	size_t n = strlen(t), cols = cg_qtext_cols(t, n);
+	size_t n = strlen(t), cols = cg_text_cols(t, n);
 
 	if (left)
 		cg_buf_add(b, t, n);
@@ -186,10 +186,10 @@ cg_qsum_write_text(const struct cg_qsum *s, const struct cg_quadrant_opts *o,
 		 * in characters, not bytes. */
 		memset(&name[i], 0, sizeof(name[i]));
 		t = i < CG_Q_N ? o->names[i] : l[i].f[SC_NAME];
-		cg_qtext_safe(&name[i], t, strlen(t));
+		cg_text_safe(&name[i], t, strlen(t));
 		for (j = 0; j < SC_NCOL && used[i]; j++) {
 			t = j == SC_NAME ? name[i].s : l[i].f[j];
-			if ((len = cg_qtext_cols(t, strlen(t))) > wid[j])
+			if ((len = cg_text_cols(t, strlen(t))) > wid[j])
 				wid[j] = len;
 		}
 	}

@@ -8,7 +8,7 @@
  * is drawn on the high side, as it is counted, never on the line.
  *
  * Quadrant names and column headers reach the terminal through
- * cg_qtext_safe: a header holding ESC or a line break is shown escaped.
+ * cg_text_safe: a header holding ESC or a line break is shown escaped.
  * Cell indexes come from cg_qrange_frac, which is always in [0, 1], so
  * every float to int conversion here is in range by construction.
  */
@@ -61,7 +61,7 @@ put_name(char *row, int at, int room, const char *s)
 
 /*
  * One side of a border line: quadrant name `name`, made safe for the
- * terminal (cg_qtext_safe) and cut to `room` characters, then '-' up to
+ * terminal (cg_text_safe) and cut to `room` characters, then '-' up to
  * `room` characters, so a name in UTF-8 keeps the frame straight.
  */
 static void
@@ -70,10 +70,10 @@ border_part(struct cg_buf *b, const char *name, int room)
 	struct cg_buf t = CG_BUF_INIT;
 	size_t n, cols;
 
-	cg_qtext_safe(&t, name, strlen(name));
-	n = cg_qtext_clip(t.s, t.len, room > 0 ? (size_t)room : 0);
+	cg_text_safe(&t, name, strlen(name));
+	n = cg_text_clip(t.s, t.len, room > 0 ? (size_t)room : 0);
 	cg_buf_add(b, t.s, n);
-	for (cols = cg_qtext_cols(t.s, n); (int)cols < room; cols++)
+	for (cols = cg_text_cols(t.s, n); (int)cols < room; cols++)
 		cg_buf_addc(b, '-');
 	cg_buf_free(&t);
 }
@@ -142,8 +142,8 @@ cg_qplot_text(const struct cg_qplot *pl, int width, int height, FILE *fp)
 	border(&bot, cx, width, pl->names[CG_Q_SERVICE],
 	    pl->names[CG_Q_GROWTH]);
 	/* Column headers may hold anything: made safe, like the names. */
-	cg_qtext_safe(&el, pl->elabel, strlen(pl->elabel));
-	cg_qtext_safe(&pa, pl->plabel, strlen(pl->plabel));
+	cg_text_safe(&el, pl->elabel, strlen(pl->elabel));
+	cg_text_safe(&pa, pl->plabel, strlen(pl->plabel));
 
 	fprintf(fp, "%*s  engagement: %s\n", lw, "", el.s);
 	fprintf(fp, "%*s %s\n", lw, "", top.s);

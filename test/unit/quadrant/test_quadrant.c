@@ -6,6 +6,7 @@
  * one whole run through cg_quadrant_run (rows to out_fd, the warning
  * through the run's callback).
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -472,6 +473,32 @@ a_run_writes_to_out_fd_and_warns_through_the_run(void **state)
 	cg_buf_free(&path);
 }
 
+/* Any value on any range: a fraction in [0, 1], NaN included. */
+static void
+axis_fractions_stay_in_the_frame(void **state)
+{
+	static const double vals[] = { -1e300, -1e15, -1, 0, 0.5, 1, 1e15,
+	    1e300, NAN, INFINITY, -INFINITY };
+	struct cg_qrange r;
+	size_t i, j;
+	double f;
+
+	(void)state;
+	for (j = 0; j < 3; j++) {
+		memset(&r, 0, sizeof(r));
+		r.lo = j == 0 ? 0 : j == 1 ? -1e15 : 1;
+		r.hi = j == 0 ? 1 : j == 1 ? 1e15 : 1e15;
+		r.log = j == 2;
+		for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+			f = cg_qrange_frac(&r, vals[i]);
+			if (!(f >= 0 && f <= 1))
+				fail_msg("range %zu, value %g: fraction %g", j,
+				    vals[i], f);
+		}
+	}
+}
+
+
 int
 main(void)
 {
@@ -490,6 +517,7 @@ main(void)
 		cmocka_unit_test(check_reads_cuts_with_the_runs_decimal_mark),
 		cmocka_unit_test(check_refuses_bad_plots_and_declares_the_svg),
 		cmocka_unit_test(a_run_writes_to_out_fd_and_warns_through_the_run),
+		cmocka_unit_test(axis_fractions_stay_in_the_frame),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,8 @@
 /*
- * quadrant_text.c - text from the data made safe for where quadrant puts
- * it: XML for the SVG plot, a terminal for the text plot and the text
- * summary. Account names, grades, quadrant names and column headers all
- * come from files a user did not write by hand.
+ * safetext.c - text from the data made safe for where the tools put it:
+ * XML for the SVG plots, a terminal (or a mail) for agendas, text plots
+ * and text summaries (safetext.h). Account names, grades and column
+ * headers all come from files a user did not write by hand.
  *
  * XML 1.0 allows no C0 control but tab, LF and CR, neither U+FFFE nor
  * U+FFFF, and only well-formed UTF-8: one such character anywhere and a
@@ -14,7 +14,7 @@
  *
  * On a terminal a line break would forge a line of the picture and an
  * ESC sequence would reach the terminal itself. These are written the
- * way touchplan's agenda writes them (and a C string would spell them):
+ * way a C string would spell them:
  * \n, \r, \t, \xHH for the other C0 controls, DEL and bytes that are not
  * UTF-8, \uXXXX for the C1 controls (U+009B is a CSI on many terminals),
  * U+2028, U+2029 and the bidirectional overrides and isolates.
@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "clientgrade/buf.h"
-#include "clientgrade/quadrant.h"
+#include "clientgrade/safetext.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
 
@@ -104,7 +104,7 @@ hidden(unsigned long c)
 }
 
 void
-cg_qtext_safe(struct cg_buf *b, const char *s, size_t n)
+cg_text_safe(struct cg_buf *b, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, run = 0, len;
@@ -144,7 +144,7 @@ cg_qtext_safe(struct cg_buf *b, const char *s, size_t n)
 }
 
 size_t
-cg_qtext_cols(const char *s, size_t n)
+cg_text_cols(const char *s, size_t n)
 {
 	size_t i, cols = 0;
 
@@ -155,7 +155,7 @@ cg_qtext_cols(const char *s, size_t n)
 }
 
 size_t
-cg_qtext_clip(const char *s, size_t n, size_t cols)
+cg_text_clip(const char *s, size_t n, size_t cols)
 {
 	size_t i, seen = 0;
 

@@ -1,12 +1,11 @@
 /*
- * test_quadrant_text.c - text from the data made safe: XML for the SVG
+ * test_safetext.c - text from the data made safe: XML for the SVG
  * (every character XML 1.0 forbids becomes U+FFFD, so any bytes give a
  * well-formed document) and the terminal (controls escaped as touchplan
  * escapes them), columns counted in characters, and the plot's axis
  * fractions, which must stay in [0, 1] for any input so that the text
  * plot's float to int conversions are in range.
  */
-#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +15,7 @@
 #include <cmocka.h>
 
 #include "clientgrade/buf.h"
-#include "clientgrade/quadrant.h"
+#include "clientgrade/safetext.h"
 #include "clientgrade/value.h"
 
 #define FFFD "\xef\xbf\xbd"
@@ -136,7 +135,7 @@ text_safe_table(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(safe_cases) / sizeof(safe_cases[0]); i++) {
 		cg_buf_reset(&b);
-		cg_qtext_safe(&b, safe_cases[i].in, safe_cases[i].n);
+		cg_text_safe(&b, safe_cases[i].in, safe_cases[i].n);
 		if (b.len != strlen(safe_cases[i].want) ||
 		    memcmp(b.s, safe_cases[i].want, b.len) != 0)
 			fail_msg("%s: got '%.*s'", safe_cases[i].name,
@@ -149,38 +148,13 @@ static void
 columns_count_characters_not_bytes(void **state)
 {
 	(void)state;
-	assert_int_equal(cg_qtext_cols("Key", 3), 3);
-	assert_int_equal(cg_qtext_cols("Schl\xc3\xbcssel", 10), 9);
+	assert_int_equal(cg_text_cols("Key", 3), 3);
+	assert_int_equal(cg_text_cols("Schl\xc3\xbcssel", 10), 9);
 	/* Clipping to 5 characters keeps the 2-byte u-umlaut whole. */
-	assert_int_equal(cg_qtext_clip("Schl\xc3\xbcssel", 10, 5), 6);
-	assert_int_equal(cg_qtext_clip("Schl\xc3\xbcssel", 10, 4), 4);
-	assert_int_equal(cg_qtext_clip("Key", 3, 10), 3);
-	assert_int_equal(cg_qtext_clip("Key", 3, 0), 0);
-}
-
-/* Any value on any range: a fraction in [0, 1], NaN included. */
-static void
-axis_fractions_stay_in_the_frame(void **state)
-{
-	static const double vals[] = { -1e300, -1e15, -1, 0, 0.5, 1, 1e15,
-	    1e300, NAN, INFINITY, -INFINITY };
-	struct cg_qrange r;
-	size_t i, j;
-	double f;
-
-	(void)state;
-	for (j = 0; j < 3; j++) {
-		memset(&r, 0, sizeof(r));
-		r.lo = j == 0 ? 0 : j == 1 ? -1e15 : 1;
-		r.hi = j == 0 ? 1 : j == 1 ? 1e15 : 1e15;
-		r.log = j == 2;
-		for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
-			f = cg_qrange_frac(&r, vals[i]);
-			if (!(f >= 0 && f <= 1))
-				fail_msg("range %zu, value %g: fraction %g", j,
-				    vals[i], f);
-		}
-	}
+	assert_int_equal(cg_text_clip("Schl\xc3\xbcssel", 10, 5), 6);
+	assert_int_equal(cg_text_clip("Schl\xc3\xbcssel", 10, 4), 4);
+	assert_int_equal(cg_text_clip("Key", 3, 10), 3);
+	assert_int_equal(cg_text_clip("Key", 3, 0), 0);
 }
 
 int
@@ -191,7 +165,6 @@ main(void)
 		cmocka_unit_test(xml_escape_output_is_always_xml),
 		cmocka_unit_test(text_safe_table),
 		cmocka_unit_test(columns_count_characters_not_bytes),
-		cmocka_unit_test(axis_fractions_stay_in_the_frame),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
