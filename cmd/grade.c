@@ -84,7 +84,10 @@ static const struct cg_role_need roles[] = {
 	{ "overdue", 'n', 2 }, { "distance", 'n', 2 },
 	{ "latitude", 'n', 0 }, { "longitude", 'n', 0 },
 	{ "accessibility", 'n', 2 }, { "openness", 't', 2 },
-	{ "referrals", 'n', 2 }, { NULL, 0, 0 }
+	{ "referrals", 'n', 2 }, { "stage", 't', 0 },
+	{ "potential", 'n', 2 }, { "employees", 'n', 2 },
+	{ "source", 't', 2 }, { "referred_volume", 'n', 2 },
+	{ "last_referral", 'd', 2 }, { NULL, 0, 0 }
 };
 
 static const struct cg_tool tool = {

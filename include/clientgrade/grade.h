@@ -38,8 +38,76 @@ enum cg_grade_factor {
 	CG_GF_ACCESS,		/* role accessibility: more is better */
 	CG_GF_OPENNESS,		/* role openness (yes/no or a number) */
 	CG_GF_REFERRALS,	/* role referrals: more is better */
+	CG_GF_POTENTIAL,	/* role potential: a lead's possible volume */
+	CG_GF_EMPLOYEES,	/* role employees: a lead's size */
+	CG_GF_SOURCE,		/* role source: text, points from
+				 * [grade.source] (cg_grade_source_points) */
+	CG_GF_REFERRED,		/* role referred_volume: what a referral
+				 * source's referrals bought */
+	CG_GF_LASTREF,		/* role last_referral (date): days since */
 	CG_GF_N
 };
+
+/*
+ * The populations a stage column tells apart (stage.h): each is graded
+ * among itself, on its own factors and weights. Without a stage column
+ * every account is a client.
+ */
+enum cg_grade_pop {
+	CG_GP_CLIENT,
+	CG_GP_LEAD,
+	CG_GP_REFERRAL,
+	CG_GP_N
+};
+
+/* "client" / "clients", "lead" / "leads", "referral source" / ... */
+const char *cg_grade_pop_name(int p, size_t n);
+
+/* Population by name ("client", "clients", "lead", "referral",
+ * "referral_source", case-insensitive, length n): index or -1. */
+int cg_grade_pop_lookup(const char *s, size_t n);
+
+/* The default weight of factor f for population p (grade.1 FACTORS);
+ * 0 for the factors a population is not graded on. */
+double cg_grade_default_weight(int p, int f);
+
+/*
+ * The factors in the order population p's reasons list them: its own
+ * factors first, as grade.1 lists them, then the others (which count
+ * only when given a weight). CG_GF_N entries.
+ */
+const int *cg_grade_pop_order(int p);
+
+/* Fewer accounts than this in a population: no ranks, absolute ranges. */
+#define CG_GRADE_SMALL_POP 5
+
+/*
+ * The absolute range of factor f ([lo, hi], 0..1 between, turned round
+ * where less is better) used for a population too small to rank, where
+ * [grade.ranges] gives none.
+ */
+void cg_grade_abs_range(int f, double *lo, double *hi);
+
+/*
+ * The source vocabulary: a lead's source (lead_source, channel) to
+ * points 1..5, 5 best, extended by [grade.source] (5 = Messe, ...).
+ * Names compare as stage names do: case, blanks and punctuation ignored.
+ */
+struct cg_grade_sources {
+	size_t n, cap;
+	struct cg_grade_source_word {
+		char *word;	/* normalised */
+		int points;	/* 1..5 */
+	} *v;
+};
+void cg_grade_sources_init(struct cg_grade_sources *s);
+void cg_grade_sources_add(struct cg_grade_sources *s, const char *name,
+    size_t n, int points);
+void cg_grade_sources_free(struct cg_grade_sources *s);
+/* Points 1..5 of source name[0..n), or 0 when the vocabulary does not
+ * know it (later additions win). */
+int cg_grade_source_points(const struct cg_grade_sources *s,
+    const char *name, size_t n);
 
 struct cg_grade_factor_def {
 	const char *name;	/* "volume", as in --weight and config */
@@ -53,11 +121,14 @@ struct cg_grade_factor_def {
  * NONE on, linear between ([grade.ranges] recency = FULL,NONE). */
 #define CG_GRADE_RECENCY_FULL 30
 #define CG_GRADE_RECENCY_NONE 365
+/* The same for a referral source's last referral. */
+#define CG_GRADE_LASTREF_FULL 90
+#define CG_GRADE_LASTREF_NONE 730
 
 /*
- * 1 for the factors where more is better and zero means no business
- * (volume, frequency, referrals): a zero earns no points, and ranks are
- * taken among the positive values only.
+ * 1 for the factors where more is better and zero means none (volume,
+ * frequency, referrals, potential, employees, referred_volume): a zero
+ * earns no points, and ranks are taken among the positive values only.
  */
 int cg_grade_zero_is_none(int f);
 
@@ -91,6 +162,12 @@ struct cg_grade_vals {
 	uint32_t *below;	/* after freeze: below[i] = values < u[i]; [nu] = n */
 	double *above_sum;	/* after cg_grade_vals_sums: sum of values > u[i] */
 	double total;		/* sum of all values (exact order of adding) */
+	/* Search aids built by freeze (grade_rank.c): */
+	uint32_t *itab;		/* integer values: first index >= imin + k */
+	double imin;
+	size_t nitab;
+	double *samp;		/* every CG_GRADE_SAMP-th distinct value */
+	size_t nsamp;
 };
 
 void cg_grade_vals_init(struct cg_grade_vals *v, int small);
@@ -261,10 +338,11 @@ struct cg_grade_opts {
 	double abc[CG_GRADE_MAXG];	/* cumulative limits */
 	size_t nabc;
 	int abc_set;
-	double weight[CG_GF_N];
-	int weight_set[CG_GF_N];
+	double weight[CG_GP_N][CG_GF_N];/* per population */
+	int weight_set[CG_GP_N][CG_GF_N];
 	double lo[CG_GF_N], hi[CG_GF_N];/* [grade.ranges] */
 	int has_range[CG_GF_N];
+	struct cg_grade_sources sources;/* [grade.source] */
 	struct cg_grade_rule *rules;	/* [grade.rules], in file order */
 	size_t nrules;
 	int explain, explain_set;

@@ -11,8 +11,8 @@
  * days_to_pay, overdue, distance, latitude, longitude, accessibility,
  * openness, referrals,
  * engagement, our_contacts, their_contacts, contacts, potential,
- * employees, stage, grade, score, quadrant, email, phone, domain,
- * no_reply, date, value, name.
+ * employees, source, referred_volume, last_referral, stage, grade, score,
+ * quadrant, email, phone, domain, no_reply, date, value, name.
  */
 #ifndef CLIENTGRADE_ROLES_H
 #define CLIENTGRADE_ROLES_H

@@ -16,6 +16,8 @@ static const struct {
 	    "grade", "channel", "touch", NULL } },
 	{ "a grade --summary", { "grade", "accounts", "accounts_share",
 	    "volume", "volume_share", NULL } },
+	{ "a grade --summary", { "population", "grade", "accounts",
+	    "accounts_share", "volume", "volume_share", NULL } },
 	{ "a quadrant --summary", { "quadrant", "accounts", "share_pct",
 	    "volume", NULL } },
 };

@@ -90,7 +90,7 @@ resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
 	const struct cg_grade_opts *o = g->o;
 	unsigned need = 0;
 	size_t i, k;
-	int f, any = 0;
+	int f, p, any = 0, w;
 
 	const char *kind = cg_header_kind(hdr);
 
@@ -106,26 +106,43 @@ resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
 	else if (o->method == CG_GM_RULES)
 		for (i = 0; i < o->nrules; i++)
 			need |= cg_grade_rule_factors(&o->rules[i]);
+	if (cg_grade_pops_find(g, hdr, err) < 0)
+		return -1;
 	for (f = 0; f < CG_GF_N; f++) {
-		g->used_hint[f] = o->method == CG_GM_SCORE ? o->weight[f] > 0 :
-		    (need >> f) & 1;
+		for (p = 0, w = 0; p < CG_GP_N; p++)
+			w |= o->weight[p][f] > 0;
+		g->used_hint[f] = o->method == CG_GM_SCORE ? w :
+		    (int)((need >> f) & 1);
 		if (find(g, hdr, cols, f, (need >> f) & 1, file, err) < 0)
 			return -1;
 		if (o->method == CG_GM_SCORE)
-			g->used[f] = g->in_file[f] && o->weight[f] > 0;
+			g->used[f] = g->in_file[f] && w;
 		else
 			g->used[f] = (need >> f) & 1;
 		any |= g->used[f];
-		g->by_rank[f] = g->used[f] && (o->method != CG_GM_SCORE ||
-		    !o->has_range[f]) && o->method != CG_GM_RULES &&
-		    !(o->method == CG_GM_SCORE && g->rating[f]);
+		/*
+		 * Each population on its own weights; abc and rfm grade
+		 * clients only, rules every row by the same policy.
+		 */
+		for (p = 0; p < CG_GP_N; p++) {
+			g->uses[p][f] = o->method == CG_GM_SCORE ?
+			    g->in_file[f] && o->weight[p][f] > 0 :
+			    p == CG_GP_CLIENT && g->used[f];
+			g->by_rank[p][f] = g->uses[p][f] &&
+			    o->method != CG_GM_RULES &&
+			    !(o->method == CG_GM_SCORE && (o->has_range[f] ||
+			    g->rating[f]));
+			g->lo[p][f] = o->lo[f];
+			g->hi[p][f] = o->hi[f];
+		}
 	}
 	if (!any)
 		return cg_err_set(err, CG_EROLE, file, 0, 0, "no factor to "
 		    "grade by: the header has no column for volume, orders, "
 		    "recency (or last_order), days_to_pay, overdue, distance, "
-		    "accessibility, openness or referrals with a weight above"
-		    " 0 (use --col ROLE=HEADER)");
+		    "accessibility, openness, referrals, potential, "
+		    "employees, source, referred_volume or last_referral with "
+		    "a weight above 0 (use --col ROLE=HEADER)");
 	/* Rules that give the same grade share one line of the summary. */
 	for (i = 0; i < o->nrules && o->method == CG_GM_RULES; i++) {
 		for (k = 0; k < g->nrulegrade; k++)
@@ -138,31 +155,41 @@ resolve(struct cg_grade_ctx *g, const struct cg_row *hdr,
 	return 0;
 }
 
-/* Pass one: the values of every factor ranked. */
+/*
+ * Pass one: the values of every factor ranked, each in its row's
+ * population, and how many accounts each population has.
+ */
 static int
 collect(struct cg_grade_ctx *g, struct cg_input *in, struct cg_err *err)
 {
 	const struct cg_row *row;
 	double v[CG_GF_N];
-	int have[CG_GF_N], f, rc;
-	unsigned mask = 0;
+	int have[CG_GF_N], f, p, rc;
+	unsigned mask = 0, pmask[CG_GP_N] = { 0 };
 
-	for (f = 0; f < CG_GF_N; f++) {
-		/* Floats hold counts and days exactly; volumes need doubles
-		 * only where sums and exact ties matter (abc, rfm). */
-		cg_grade_vals_init(&g->vals[f], g->o->method == CG_GM_SCORE &&
-		    f != CG_GF_VOLUME);
-		if (g->by_rank[f])
-			mask |= 1u << f;
-	}
+	for (p = 0; p < CG_GP_N; p++)
+		for (f = 0; f < CG_GF_N; f++) {
+			/* Floats hold counts and days exactly; volumes need
+			 * doubles only where sums and exact ties matter. */
+			cg_grade_vals_init(&g->vals[p][f], g->o->method ==
+			    CG_GM_SCORE && f != CG_GF_VOLUME &&
+			    f != CG_GF_POTENTIAL && f != CG_GF_REFERRED);
+			if (g->by_rank[p][f])
+				pmask[p] |= 1u << f;
+			mask |= pmask[p];
+		}
 	if (mask == 0)
 		return 0;
 	while ((rc = cg_input_next(in, &row, err)) > 0) {
 		g->r = cg_input_reader(in);
-		if (cg_grade_read(g, row, mask, v, have, err) < 0)
+		p = cg_grade_pop_of(g, row);
+		g->pops.n[p]++;
+		if (pmask[p] == 0)
+			continue;
+		if (cg_grade_read(g, row, pmask[p], v, have, err) < 0)
 			return -1;
 		for (f = 0; f < CG_GF_N; f++) {
-			if (!have[f] || !((mask >> f) & 1))
+			if (!have[f])
 				continue;
 			if (g->o->method == CG_GM_ABC && v[f] < 0)
 				v[f] = 0;
@@ -171,23 +198,61 @@ collect(struct cg_grade_ctx *g, struct cg_input *in, struct cg_err *err)
 			if (g->o->method == CG_GM_SCORE &&
 			    cg_grade_zero_is_none(f) && v[f] <= 0)
 				continue;
-			cg_grade_vals_add(&g->vals[f], v[f]);
+			cg_grade_vals_add(&g->vals[p][f], v[f]);
 		}
 	}
 	if (rc < 0)
 		return -1;
-	for (f = 0; f < CG_GF_N; f++)
-		if ((mask >> f) & 1)
-			cg_grade_vals_freeze(&g->vals[f]);
+	g->pops.counted = 1;
+	for (p = 0; p < CG_GP_N; p++)
+		for (f = 0; f < CG_GF_N; f++)
+			if ((pmask[p] >> f) & 1)
+				cg_grade_vals_freeze(&g->vals[p][f]);
 	if (g->o->method == CG_GM_ABC)
-		cg_grade_vals_sums(&g->vals[CG_GF_VOLUME]);
+		cg_grade_vals_sums(&g->vals[CG_GP_CLIENT][CG_GF_VOLUME]);
 	return cg_input_rewind(in, err) < 0 ? -1 : 1;
+}
+
+/*
+ * A population of fewer than CG_GRADE_SMALL_POP accounts says nothing by
+ * rank (the best of three is "top 33%" whatever it sold): its factors go
+ * on the absolute ranges of grade.1 instead, with a note.
+ */
+static void
+small_pops(struct cg_grade_ctx *g)
+{
+	int p, f, any;
+
+	if (!g->pops.counted || g->o->method != CG_GM_SCORE)
+		return;
+	for (p = 0; p < CG_GP_N; p++) {
+		if (g->pops.n[p] == 0 || g->pops.n[p] >= CG_GRADE_SMALL_POP)
+			continue;
+		for (f = 0, any = 0; f < CG_GF_N; f++) {
+			if (!g->by_rank[p][f])
+				continue;
+			any = 1;
+			g->by_rank[p][f] = 0;
+			cg_grade_abs_range(f, &g->lo[p][f], &g->hi[p][f]);
+		}
+		g->pops.small[p] = any;	/* said by pop_notes() */
+	}
 }
 
 static void
 compute(struct cg_grade_ctx *g, const double *v, const int *have,
     struct cg_grade_res *res)
 {
+	/* The business methods have nothing to say of a lead. */
+	if ((g->o->method == CG_GM_ABC || g->o->method == CG_GM_RFM) &&
+	    res->pop != CG_GP_CLIENT) {
+		res->graded = 0;
+		if (res->why != NULL)
+			cg_buf_printf(res->why, "not graded: a %s (--method %s "
+			    "grades clients only)", cg_grade_pop_name(res->pop,
+			    1), g->o->method == CG_GM_ABC ? "abc" : "rfm");
+		return;
+	}
 	switch (g->o->method) {
 	case CG_GM_SCORE:
 		cg_grade_score_row(g, v, have, res);
@@ -212,22 +277,25 @@ collect_scores(struct cg_grade_ctx *g, struct cg_input *in, unsigned mask,
 	const struct cg_row *row;
 	struct cg_grade_res res;
 	double v[CG_GF_N];
-	int have[CG_GF_N], rc;
+	int have[CG_GF_N], rc, p;
 
-	cg_grade_vals_init(&g->scores, 1);
+	for (p = 0; p < CG_GP_N; p++)
+		cg_grade_vals_init(&g->scores[p], 1);
 	g->shares = 0;	/* cg_grade_place must not look at scores yet */
 	while ((rc = cg_input_next(in, &row, err)) > 0) {
 		g->r = cg_input_reader(in);
+		memset(&res, 0, sizeof(res));
+		res.pop = cg_grade_pop_of(g, row);
 		if (cg_grade_read(g, row, mask, v, have, err) < 0)
 			return -1;
-		memset(&res, 0, sizeof(res));
 		compute(g, v, have, &res);
 		if (res.has_score)
-			cg_grade_vals_add(&g->scores, res.score);
+			cg_grade_vals_add(&g->scores[res.pop], res.score);
 	}
 	if (rc < 0)
 		return -1;
-	cg_grade_vals_freeze(&g->scores);
+	for (p = 0; p < CG_GP_N; p++)
+		cg_grade_vals_freeze(&g->scores[p]);
 	g->shares = 1;
 	return cg_input_rewind(in, err);
 }
@@ -290,6 +358,61 @@ group_col(const struct cg_grade_ctx *g, const struct cg_row *hdr,
 	return c;
 }
 
+/*
+ * After the last pass: what the populations' counts mean for the grades
+ * (grade.1 DIAGNOSTICS).
+ */
+static void
+pop_notes(struct cg_grade_ctx *g, const size_t *npop)
+{
+	const struct cg_grade_opts *o = g->o;
+	struct cg_buf b = CG_BUF_INIT;
+	int i, p, f, k;
+
+	cg_grade_pops_report(g);
+	if (o->method == CG_GM_ABC || o->method == CG_GM_RFM) {
+		cg_buf_adds(&b, "");
+		for (p = CG_GP_LEAD; p < CG_GP_N; p++)
+			if (npop[p] > 0)
+				cg_buf_printf(&b, "%s%zu %s", b.len ? ", " : "",
+				    npop[p], cg_grade_pop_name(p, npop[p]));
+		if (b.len > 0)
+			cg_note(g->run, "--method %s grades clients only: %s "
+			    "left ungraded (the score method grades them on "
+			    "their own factors)", o->method == CG_GM_ABC ?
+			    "abc" : "rfm", b.s);
+		cg_buf_free(&b);
+		return;
+	}
+	if (o->method != CG_GM_SCORE)
+		return;
+	for (p = 0; p < CG_GP_N; p++) {
+		if (g->pops.small[p])
+			cg_note(g->run, "%zu %s: graded on absolute ranges "
+			    "(fewer than %d to rank)", g->pops.n[p],
+			    cg_grade_pop_name(p, g->pops.n[p]),
+			    CG_GRADE_SMALL_POP);
+		if (npop[p] == 0)
+			continue;
+		for (f = 0, k = 0; f < CG_GF_N; f++)
+			k |= g->uses[p][f];
+		if (k)
+			continue;
+		cg_buf_reset(&b);
+		cg_buf_adds(&b, "");
+		for (i = 0; i < CG_GF_N; i++) {
+			f = cg_grade_pop_order(p)[i];
+			if (o->weight[p][f] > 0)
+				cg_buf_printf(&b, "%s%s", b.len ? ", " : "",
+				    cg_grade_factor(f)->name);
+		}
+		cg_note(g->run, "%zu %s left ungraded: no column for any of "
+		    "their factors (%s)", npop[p], cg_grade_pop_name(p,
+		    npop[p]), b.len ? b.s : "every weight is 0");
+	}
+	cg_buf_free(&b);
+}
+
 /* The last pass: write each row, or tally it for the summary. */
 static int
 emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
@@ -312,12 +435,15 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	double v[CG_GF_N];
 	char score[48], share[48], cbuf[2 * CG_GRADE_NAMELEN + 8];
 	const char *change = "";
+	size_t npop[CG_GP_N] = { 0 }, ntab = CG_GP_N;
 	int was;
 
 	ngrades = o->method == CG_GM_RULES ? g->nrulegrade : o->scale.n;
-	tally = cg_xcalloc(ngrades + 1, sizeof(*tally));
+	tally = cg_xcalloc(ntab * (ngrades + 1), sizeof(*tally));
 	if (o->plot != NULL)
 		ptally = cg_xcalloc(ngrades + 1, sizeof(*ptally));
+	/* Unknown stages and sources are counted once: in this pass. */
+	g->pops.last = 1;
 	cg_strtab_init(&groups);
 	if (o->group != NULL && o->summary != CG_GS_NONE &&
 	    (gcol = group_col(g, hdr, err)) == CG_NO_COL)
@@ -335,14 +461,17 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	}
 	while ((rc = cg_input_next(in, &row, err)) > 0) {
 		g->r = cg_input_reader(in);
+		memset(&res, 0, sizeof(res));
+		res.pop = cg_grade_pop_of(g, row);
+		npop[res.pop]++;
 		if (cg_grade_read(g, row, mask, v, have, err) < 0)
 			goto fail;
-		memset(&res, 0, sizeof(res));
 		cg_buf_reset(&why);
 		cg_buf_adds(&why, "");
 		res.why = o->explain && w != NULL ? &why : NULL;
 		compute(g, v, have, &res);
-		if (ptally != NULL) {
+		/* The Pareto curve is the clients' business. */
+		if (ptally != NULL && res.pop == CG_GP_CLIENT) {
 			cg_grade_summary_add(&ptally[res.graded ? res.g :
 			    ngrades], v, have, &res);
 			if (have[CG_GF_VOLUME]) {
@@ -360,25 +489,27 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 			    res.graded ? cg_grade_name(g, res.g) : "", cbuf,
 			    sizeof(cbuf), &was);
 		if (w == NULL) {
-			tl = tally;
+			gi = 0;
 			if (gcol != CG_NO_COL) {
 				int added;
 
 				gi = cg_strtab_intern(&groups, row->f[gcol],
 				    row->len[gcol], &added);
-				if (added && gi > 0)
-					tally = cg_xreallocarray(tally, (gi + 1) *
-					    (ngrades + 1), sizeof(*tally)),
-					    memset(&tally[gi * (ngrades + 1)], 0,
-					    (ngrades + 1) * sizeof(*tally));
-				tl = &tally[gi * (ngrades + 1)];
+				if (added && gi > 0) {
+					k = ntab * (ngrades + 1);
+					tally = cg_xreallocarray(tally,
+					    (gi + 1) * k, sizeof(*tally));
+					memset(&tally[gi * k], 0,
+					    k * sizeof(*tally));
+				}
 			}
-			cg_grade_summary_add(&tl[res.graded ? res.g :
-			    ngrades], v, have, &res);
+			tl = &CG_GRADE_TALLY(tally, gi, res.pop, res.graded ?
+			    res.g : ngrades, ngrades);
+			cg_grade_summary_add(tl, v, have, &res);
 			if (g->has_prev)
-				tl[res.graded ? res.g : ngrades].was[was >= 0 ?
-				    (size_t)was : was == CG_GRADE_PREV_NONE ?
-				    CG_GRADE_PREV_MAXG : CG_GRADE_PREV_MAXG + 1]++;
+				tl->was[was >= 0 ? (size_t)was : was ==
+				    CG_GRADE_PREV_NONE ? CG_GRADE_PREV_MAXG :
+				    CG_GRADE_PREV_MAXG + 1]++;
 			continue;
 		}
 		score[0] = share[0] = '\0';
@@ -411,9 +542,14 @@ emit(struct cg_grade_ctx *g, struct cg_input *in, const struct cg_row *hdr,
 	cg_buf_free(&why);
 	if (g->has_prev)
 		cg_grade_prev_report(&g->prev, g->run);
+	pop_notes(g, npop);
 	if (ptally != NULL) {
 		struct cg_buf svg = CG_BUF_INIT;
 
+		if (npop[CG_GP_LEAD] + npop[CG_GP_REFERRAL] > 0)
+			cg_note(g->run, "--plot draws the %zu client%s only",
+			    npop[CG_GP_CLIENT], npop[CG_GP_CLIENT] == 1 ? "" :
+			    "s");
 		cg_grade_plot_svg(&svg, g, pvol, npvol, ptally, ngrades);
 		rc = cg_grade_plot_write(o->plot, &svg, err);
 		cg_buf_free(&svg);
@@ -458,14 +594,19 @@ ctx_free(struct cg_grade_ctx *g)
 {
 	int f;
 
+	int p;
+
 	for (f = 0; f < CG_GF_N; f++) {
-		cg_grade_vals_free(&g->vals[f]);
+		for (p = 0; p < CG_GP_N; p++)
+			cg_grade_vals_free(&g->vals[p][f]);
 		free(g->colname[f]);
 	}
+	for (p = 0; p < CG_GP_N; p++)
+		cg_grade_vals_free(&g->scores[p]);
+	cg_grade_pops_free(&g->pops);
 	if (g->has_prev)
 		cg_grade_prev_free(&g->prev);
 	cg_grade_geo_free(&g->geo);
-	cg_grade_vals_free(&g->scores);
 }
 
 int
@@ -477,7 +618,7 @@ cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
 	struct cg_input *in;
 	const struct cg_row *hdr;
 	unsigned mask = 0;
-	int f, rc, twopass, shares;
+	int f, p, rc, twopass, shares;
 
 	if (o->worksheet)
 		return cg_grade_worksheet(run, err);
@@ -486,12 +627,14 @@ cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
 	g.run = run;
 	g.today = run->today;
 	cg_datecol_init(&g.dc, run->dates);
+	cg_datecol_init(&g.dc_ref, run->dates);
 	shares = o->scale.shares && (o->method == CG_GM_SCORE ||
 	    o->method == CG_GM_RFM);
 	/* Rewinding a pipe means spooling it: ask only when a pass needs. */
 	twopass = o->method == CG_GM_ABC || o->method == CG_GM_RFM || shares;
-	for (f = 0; f < CG_GF_N && o->method == CG_GM_SCORE; f++)
-		twopass |= o->weight[f] > 0 && !o->has_range[f];
+	for (p = 0; p < CG_GP_N && o->method == CG_GM_SCORE; p++)
+		for (f = 0; f < CG_GF_N; f++)
+			twopass |= o->weight[p][f] > 0 && !o->has_range[f];
 	ro = cg_run_reader_opts(run, twopass);
 	if ((in = cg_input_open(run->argc, run->argv, &ro, err)) == NULL)
 		return -1;
@@ -520,6 +663,7 @@ cg_grade_run(const struct cg_grade_opts *o, const struct cg_run *run,
 	}
 	if (collect(&g, in, err) < 0)
 		goto fail;
+	small_pops(&g);
 	for (f = 0; f < CG_GF_N; f++)
 		if (g.used[f] || (f == CG_GF_VOLUME && g.in_file[f] &&
 		    (o->summary != CG_GS_NONE || o->plot != NULL)) || (g.in_file[f] && o->explain &&

@@ -63,7 +63,8 @@ cg_grade_abc_row(struct cg_grade_ctx *g, const double *v, const int *have,
     struct cg_grade_res *res)
 {
 	const struct cg_grade_opts *o = g->o;
-	const struct cg_grade_vals *vals = &g->vals[CG_GF_VOLUME];
+	const struct cg_grade_vals *vals =
+	    &g->vals[CG_GP_CLIENT][CG_GF_VOLUME];
 	size_t below, equal, gi;
 	double x, above, total = vals->total;
 	char n1[48], n2[48], n3[48];

@@ -71,6 +71,46 @@ int cg_grade_geo_km(struct cg_grade_ctx *g, const struct cg_row *row,
     double *km, struct cg_err *err);
 void cg_grade_geo_free(struct cg_grade_geo *geo);
 
+/*
+ * Populations (grade_pop.c): the stage column, what each distinct stage
+ * value means, and the counts the notes and reasons give.
+ */
+#define CG_GRADE_POP_CACHE 4096		/* distinct values remembered */
+struct cg_grade_pops {
+	size_t col;			/* stage column, or CG_NO_COL */
+	struct cg_strtab seen;		/* distinct stage values */
+	signed char *kind;		/* ... their population, or -1
+					 * for a stage nobody knows */
+	size_t *count;			/* ... rows of the last pass */
+	size_t cap;
+	size_t unknown_uncached;	/* unknown rows past the cache */
+	size_t empty;			/* rows with an empty stage */
+	int counted;			/* n[] is known (a first pass) */
+	size_t n[CG_GP_N];		/* accounts per population */
+	int small[CG_GP_N];		/* too few to rank */
+	int last;			/* in the last pass: count */
+	struct cg_strtab src;		/* distinct source values */
+	signed char *src_points;	/* ... their points, 0 unknown */
+	size_t *src_count;		/* ... rows of the last pass */
+	size_t src_cap;
+	const char *src_s;		/* the row's source, for reasons */
+	size_t src_n;
+};
+
+struct cg_grade_ctx;
+/* Find the stage column (a note when the file seems to hold leads but
+ * has none). 0, or -1 (err: a --col stage that is not there). */
+int cg_grade_pops_find(struct cg_grade_ctx *g, const struct cg_row *hdr,
+    struct cg_err *err);
+/* The row's population (enum cg_grade_pop). */
+int cg_grade_pop_of(struct cg_grade_ctx *g, const struct cg_row *row);
+/* The row's source points 1..5: 1 (in *v), 0 (empty or unknown). */
+int cg_grade_source_read(struct cg_grade_ctx *g, const struct cg_row *row,
+    size_t c, double *v);
+/* After the last pass: warnings for unknown stages and sources. */
+void cg_grade_pops_report(struct cg_grade_ctx *g);
+void cg_grade_pops_free(struct cg_grade_pops *p);
+
 struct cg_grade_ctx {
 	const struct cg_grade_opts *o;
 	const struct cg_run *run;
@@ -78,7 +118,9 @@ struct cg_grade_ctx {
 	struct cg_reader *r;		/* reader of the current file */
 	size_t col[CG_GF_N];
 	int in_file[CG_GF_N];		/* the file has the column */
-	int used[CG_GF_N];		/* the method reads it */
+	int used[CG_GF_N];		/* the method reads it (for any
+					 * population) */
+	int uses[CG_GP_N][CG_GF_N];	/* score: population p counts it */
 	int used_hint[CG_GF_N];		/* ... if the file has it */
 	int rating[CG_GF_N];		/* from a <factor>_rating column,
 					 * 1..5 with 5 best */
@@ -86,10 +128,13 @@ struct cg_grade_ctx {
 					 * named as the factor (owned) */
 	int recency_date;		/* recency from last_order (date) */
 	struct cg_datecol dc;
-	int by_rank[CG_GF_N];		/* score: normalised by rank */
-	struct cg_grade_vals vals[CG_GF_N];	/* first pass */
+	struct cg_datecol dc_ref;	/* last_referral's dates */
+	int by_rank[CG_GP_N][CG_GF_N];	/* normalised by rank */
+	double lo[CG_GP_N][CG_GF_N], hi[CG_GP_N][CG_GF_N];	/* else */
+	struct cg_grade_vals vals[CG_GP_N][CG_GF_N];	/* first pass */
 	int shares;			/* grade by shares of accounts */
-	struct cg_grade_vals scores;	/* second pass, for shares */
+	struct cg_grade_vals scores[CG_GP_N];	/* second pass, for shares */
+	struct cg_grade_pops pops;	/* populations (grade_pop.c) */
 	size_t nrulegrade;		/* rules: distinct grade names */
 	const char *rulegrade[64];
 	size_t rulegi[64];		/* rule -> index into rulegrade */
@@ -99,6 +144,7 @@ struct cg_grade_ctx {
 };
 
 struct cg_grade_res {
+	int pop;			/* enum cg_grade_pop */
 	int graded;
 	size_t g;			/* grade index (scale or rulegrade) */
 	int has_score;
@@ -144,6 +190,13 @@ void cg_grade_why_scale(const struct cg_grade_ctx *g, struct cg_buf *b,
 
 /* ---- summary (grade_summary.c) ---- */
 
+/*
+ * Tallies are kept per group, population and grade: the tally of grade
+ * gi (ngrades: no grade) of population p in group k.
+ */
+#define CG_GRADE_TALLY(t, k, p, gi, ngrades) \
+	((t)[((k) * CG_GP_N + (size_t)(p)) * ((ngrades) + 1) + (gi)])
+
 struct cg_grade_tally {
 	size_t n;			/* rows */
 	size_t nvol;			/* rows with a volume */
@@ -164,9 +217,10 @@ int cg_grade_plot_write(const char *path, const struct cg_buf *svg,
 void cg_grade_summary_add(struct cg_grade_tally *t, const double *v,
     const int *have, const struct cg_grade_res *res);
 /*
- * Write the summary of `ngroups` tables of ngrades + 1 tallies each (the
- * last: no grade), one per value gname[i] of column `gcol` (--group), and
- * one over all; gcol NULL: one table (ngroups 1, gname unused).
+ * Write the summary of `ngroups` groups of CG_GP_N tables of ngrades + 1
+ * tallies each (CG_GRADE_TALLY), one per value gname[i] of column `gcol`
+ * (--group), and one over all; gcol NULL: one group (gname unused). A
+ * table per population that has accounts.
  */
 int cg_grade_summary_write(const struct cg_grade_ctx *g,
     const struct cg_grade_tally *t, size_t ngroups,

@@ -19,19 +19,32 @@ static const char *const default_col[CG_GC_N] = {
 void
 cg_grade_opts_init(struct cg_grade_opts *o)
 {
-	int f;
+	int f, p;
 
 	memset(o, 0, sizeof(*o));
 	o->method = CG_GM_SCORE;
 	cg_grade_scale_parse(&o->scale, "abc", "scale", NULL);
 	cg_grade_abc_parse("80,15,5", o->abc, &o->nabc, "abc", NULL);
+	for (p = 0; p < CG_GP_N; p++)
+		for (f = 0; f < CG_GF_N; f++)
+			o->weight[p][f] = cg_grade_default_weight(p, f);
+	/*
+	 * Anchored factors, on absolute scales by default. Recency: full
+	 * points within a month, none after a year, so a dormant account is
+	 * never A on recency; a referral source's last referral likewise
+	 * over longer times. Accessibility is a 1..5 judgement and openness
+	 * yes or no, a source's points 1..5: their points say what the
+	 * value says, whatever the other accounts are, and need no rank
+	 * pass.
+	 */
 	for (f = 0; f < CG_GF_N; f++)
-		o->weight[f] = cg_grade_factor(f)->weight;
-	/* Recency on an absolute scale: full points within a month, none
-	 * after a year, so a dormant account is never A on recency. */
-	o->lo[CG_GF_RECENCY] = CG_GRADE_RECENCY_FULL;
-	o->hi[CG_GF_RECENCY] = CG_GRADE_RECENCY_NONE;
-	o->has_range[CG_GF_RECENCY] = 1;
+		if (f == CG_GF_RECENCY || f == CG_GF_LASTREF ||
+		    f == CG_GF_ACCESS || f == CG_GF_OPENNESS ||
+		    f == CG_GF_SOURCE) {
+			cg_grade_abs_range(f, &o->lo[f], &o->hi[f]);
+			o->has_range[f] = 1;
+		}
+	cg_grade_sources_init(&o->sources);
 	for (f = 0; f < CG_GC_N; f++)
 		o->colname[f] = cg_xstrdup(default_col[f]);
 }
@@ -46,6 +59,7 @@ cg_grade_opts_free(struct cg_grade_opts *o)
 	free(o->rules);
 	for (i = 0; i < CG_GC_N; i++)
 		free(o->colname[i]);
+	cg_grade_sources_free(&o->sources);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -72,19 +86,34 @@ cg_grade_parse_method(struct cg_grade_opts *o, const char *arg,
 	return 0;
 }
 
-/* "FACTOR=N" into f and w; message prefix `what`. */
+/*
+ * "[POPULATION.]FACTOR=N" into *pop (-1: none named), f and w; message
+ * prefix `what`.
+ */
 static int
-weight(const char *arg, int *f, double *w, const char *what,
+weight(const char *arg, int *pop, int *f, double *w, const char *what,
     struct cg_err *err)
 {
-	const char *eq = strchr(arg, '=');
+	const char *eq = strchr(arg, '='), *name = arg, *dot;
 
-	if (eq == NULL || (*f = cg_grade_factor_lookup(arg,
-	    (size_t)(eq - arg))) < 0)
+	*pop = -1;
+	dot = eq != NULL ? memchr(arg, '.', (size_t)(eq - arg)) : NULL;
+	if (dot != NULL) {
+		if ((*pop = cg_grade_pop_lookup(arg, (size_t)(dot - arg))) < 0)
+			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+			    "%s: '%s': '%.*s' is not a population (client, "
+			    "lead or referral)", what, arg, (int)(dot - arg),
+			    arg);
+		name = dot + 1;
+	}
+	if (eq == NULL || (*f = cg_grade_factor_lookup(name,
+	    (size_t)(eq - name))) < 0)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
-		    "%s: '%s' is not FACTOR=N with FACTOR one of volume, "
-		    "frequency, recency, payment, overdue, distance, "
-		    "accessibility, openness, referrals", what, arg);
+		    "%s: '%s' is not [POPULATION.]FACTOR=N with FACTOR one "
+		    "of volume, frequency, recency, payment, overdue, "
+		    "distance, accessibility, openness, referrals, potential, "
+		    "employees, source, referred_volume, last_referral", what,
+		    arg);
 	if (cg_parse_num(eq + 1, strlen(eq + 1), '.', w, NULL) != CG_V_OK ||
 	    *w < 0 || *w > 1000)
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
@@ -93,17 +122,37 @@ weight(const char *arg, int *f, double *w, const char *what,
 	return 0;
 }
 
+/*
+ * A weight for one population, or without one for every population that
+ * weighs the factor by default (distance: clients and leads). `force`:
+ * also over a weight already set (the command line over the config).
+ */
+static void
+set_weight(struct cg_grade_opts *o, int pop, int f, double w, int force)
+{
+	int p;
+
+	for (p = 0; p < CG_GP_N; p++) {
+		if (pop >= 0 ? p != pop : cg_grade_default_weight(p, f) <= 0)
+			continue;
+		if (!force && o->weight_set[p][f])
+			continue;
+		o->weight[p][f] = w;
+		if (force)
+			o->weight_set[p][f] = 1;
+	}
+}
+
 int
 cg_grade_parse_weight(struct cg_grade_opts *o, const char *arg,
     struct cg_err *err)
 {
-	int f = 0;
+	int f = 0, pop;
 	double w;
 
-	if (weight(arg, &f, &w, "--weight", err) < 0)
+	if (weight(arg, &pop, &f, &w, "--weight", err) < 0)
 		return -1;
-	o->weight[f] = w;
-	o->weight_set[f] = 1;
+	set_weight(o, pop, f, w, 1);
 	return 0;
 }
 
@@ -234,14 +283,41 @@ section_weights(struct cg_grade_opts *o, struct cg_config *cfg,
 	size_t it = 0;
 	char spec[256];
 	double w;
-	int f = 0;
+	int f = 0, pop;
 
 	while ((e = cg_config_each(cfg, "grade.weights", &it)) != NULL) {
 		snprintf(spec, sizeof(spec), "%s=%s", e->key, e->value);
-		if (weight(spec, &f, &w, "[grade.weights]", err) < 0)
+		if (weight(spec, &pop, &f, &w, "[grade.weights]", err) < 0)
 			return at(err, cfg, e);
-		if (!o->weight_set[f])
-			o->weight[f] = w;
+		set_weight(o, pop, f, w, 0);
+	}
+	return 0;
+}
+
+/* [grade.source]: POINTS = name, name, ... (points 1 to 5). */
+static int
+section_source(struct cg_grade_opts *o, struct cg_config *cfg,
+    struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	size_t it = 0;
+	const char *p, *q;
+	double x;
+
+	while ((e = cg_config_each(cfg, "grade.source", &it)) != NULL) {
+		if (cg_parse_num(e->key, strlen(e->key), '.', &x, NULL) !=
+		    CG_V_OK || !(x == 1 || x == 2 || x == 3 || x == 4 ||
+		    x == 5))
+			return cg_config_err(err, cfg, e, "bad key '%s' in "
+			    "[grade.source] (want points 1 to 5 = source, "
+			    "source, ...)", e->key);
+		for (p = e->value; *p != '\0'; p = *q ? q + 1 : q) {
+			q = strchr(p, ',');
+			if (q == NULL)
+				q = p + strlen(p);
+			cg_grade_sources_add(&o->sources, p, (size_t)(q - p),
+			    (int)x);
+		}
 	}
 	return 0;
 }
@@ -260,14 +336,19 @@ section_ranges(struct cg_grade_opts *o, struct cg_config *cfg,
 		if ((f = cg_grade_factor_lookup(e->key, strlen(e->key))) < 0)
 			return cg_config_err(err, cfg, e, "unknown factor '%s' "
 			    "in [grade.ranges]", e->key);
+		/* "rank": by rank among the accounts, not a default range. */
+		if (strcasecmp(e->value, "rank") == 0) {
+			o->has_range[f] = 0;
+			continue;
+		}
 		comma = strchr(e->value, ',');
 		if (comma == NULL || cg_parse_num(e->value,
 		    (size_t)(comma - e->value), '.', &lo, NULL) != CG_V_OK ||
 		    cg_parse_num(comma + 1, strlen(comma + 1), '.', &hi,
 		    NULL) != CG_V_OK || !(hi > lo))
 			return cg_config_err(err, cfg, e, "bad value '%s' for "
-			    "'%s' (want MIN,MAX with MIN < MAX)", e->value,
-			    e->key);
+			    "'%s' (want MIN,MAX with MIN < MAX, or rank)",
+			    e->value, e->key);
 		o->lo[f] = lo;
 		o->hi[f] = hi;
 		o->has_range[f] = 1;
@@ -313,14 +394,16 @@ cg_grade_config(struct cg_grade_opts *o, struct cg_config *cfg,
 {
 	if (section_grade(o, cfg, err) < 0 || section_scale(o, cfg, err) < 0 ||
 	    section_weights(o, cfg, err) < 0 ||
+	    section_source(o, cfg, err) < 0 ||
 	    section_ranges(o, cfg, err) < 0 || section_rules(o, cfg, err) < 0 ||
 	    cg_grade_geo_config(o, cfg, err) < 0)
 		return -1;
 	if (o->method == CG_GM_SCORE) {
-		int f, any = 0;
+		int f, p, any = 0;
 
-		for (f = 0; f < CG_GF_N; f++)
-			any |= o->weight[f] > 0;
+		for (p = 0; p < CG_GP_N; p++)
+			for (f = 0; f < CG_GF_N; f++)
+				any |= o->weight[p][f] > 0;
 		if (!any)
 			return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
 			    "every factor's weight is 0: nothing to grade by "

@@ -157,6 +157,123 @@ uval(const struct cg_grade_vals *v, size_t i)
 	return v->small ? (double)v->f[i] : v->d[i];
 }
 
+/*
+ * The second pass asks where each row's value sits: a binary search of
+ * a million distinct volumes misses the cache at nearly every step, and
+ * was a fifth of a default grade run. Two aids, built once:
+ *   - values that are all whole numbers in a short span (orders, days,
+ *     kilometres, counts) get a table from the number to its place;
+ *   - others get every SAMP-th value in a small array that stays in the
+ *     cache; the search there leaves a block of SAMP values to search.
+ */
+#define SAMP 32
+#define ITAB_MAX 65536
+
+static void
+build_aids(struct cg_grade_vals *v)
+{
+	size_t i, k, span;
+	double lo, hi, x;
+
+	if (v->nu < 16)
+		return;		/* a few values: the plain search is cheap */
+	lo = uval(v, 0);
+	hi = uval(v, v->nu - 1);
+	for (i = 0; i < v->nu; i++) {
+		x = uval(v, i);
+		if (x != floor(x))
+			break;
+	}
+	if (i == v->nu && hi - lo < ITAB_MAX) {
+		span = (size_t)(hi - lo) + 1;
+		v->itab = cg_xreallocarray(NULL, span, sizeof(*v->itab));
+		v->imin = lo;
+		v->nitab = span;
+		for (k = 0, i = 0; k < span; k++) {
+			while (uval(v, i) < lo + (double)k)
+				i++;
+			v->itab[k] = (uint32_t)i;
+		}
+		return;
+	}
+	if (v->nu < 4 * SAMP)
+		return;
+	v->nsamp = (v->nu + SAMP - 1) / SAMP;
+	v->samp = cg_xreallocarray(NULL, v->nsamp, sizeof(*v->samp));
+	for (k = 0; k < v->nsamp; k++)
+		v->samp[k] = uval(v, k * SAMP);
+}
+
+/*
+ * The first of a[0..n) that is >= key (n if none), without a branch to
+ * mispredict at each step: the compiler turns the choice into a
+ * conditional move.
+ */
+static size_t
+lower_d(const double *a, size_t n, double key)
+{
+	const double *b = a;
+	size_t half;
+
+	if (n == 0)
+		return 0;
+	while (n > 1) {
+		half = n / 2;
+		b = b[half] < key ? b + half : b;
+		n -= half;
+	}
+	return (size_t)(b - a) + (*b < key);
+}
+
+static size_t
+lower_f(const float *a, size_t n, double key)
+{
+	const float *b = a;
+	size_t half;
+
+	if (n == 0)
+		return 0;
+	while (n > 1) {
+		half = n / 2;
+		b = (double)b[half] < key ? b + half : b;
+		n -= half;
+	}
+	return (size_t)(b - a) + ((double)*b < key);
+}
+
+/* Index of the first distinct value >= key (nu if none). */
+static size_t
+first_ge(const struct cg_grade_vals *v, double key)
+{
+	size_t lo = 0, hi = v->nu;
+	double off;
+
+	if (v->itab != NULL) {
+		off = key - v->imin;
+		if (off <= 0)
+			return 0;
+		if (off >= (double)v->nitab)
+			return v->nu;
+		if (off == floor(off))
+			return v->itab[(size_t)off];
+		/* Between two whole numbers: the next one's place (past the
+		 * largest value: none). */
+		if ((size_t)off + 1 >= v->nitab)
+			return v->nu;
+		return v->itab[(size_t)off + 1];
+	}
+	if (v->samp != NULL) {
+		size_t j = lower_d(v->samp, v->nsamp, key);
+
+		/* samp[j - 1] < key <= samp[j]: the answer lies in
+		 * (SAMP * (j - 1), SAMP * j]. */
+		lo = j > 0 ? SAMP * (j - 1) + 1 : 0;
+		hi = SAMP * j < v->nu ? SAMP * j : v->nu;
+	}
+	return lo + (v->small ? lower_f(v->f + lo, hi - lo, key) :
+	    lower_d(v->d + lo, hi - lo, key));
+}
+
 void
 cg_grade_vals_freeze(struct cg_grade_vals *v)
 {
@@ -187,6 +304,7 @@ cg_grade_vals_freeze(struct cg_grade_vals *v)
 	}
 	v->below = cg_xreallocarray(v->below, nu + 1, sizeof(uint32_t));
 	v->cap = nu;
+	build_aids(v);
 }
 
 void
@@ -208,17 +326,9 @@ void
 cg_grade_vals_rank(const struct cg_grade_vals *v, double x, size_t *below,
     size_t *equal, double *above_sum)
 {
-	size_t lo = 0, hi = v->nu, mid;
 	double key = v->small ? (double)(float)x : x;
+	size_t lo = first_ge(v, key);
 
-	/* First distinct value >= key. */
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (uval(v, mid) < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	*below = v->below[lo];
 	if (lo < v->nu && uval(v, lo) == key) {
 		*equal = v->below[lo + 1] - v->below[lo];
@@ -240,6 +350,8 @@ cg_grade_vals_free(struct cg_grade_vals *v)
 	free(v->f);
 	free(v->below);
 	free(v->above_sum);
+	free(v->itab);
+	free(v->samp);
 	memset(v, 0, sizeof(*v));
 }
 

@@ -48,7 +48,7 @@ static int
 component(const struct cg_grade_ctx *g, int f, const double *v,
     const int *have)
 {
-	const struct cg_grade_vals *vals = &g->vals[f];
+	const struct cg_grade_vals *vals = &g->vals[CG_GP_CLIENT][f];
 	size_t below, equal;
 
 	if (!have[f])

@@ -65,6 +65,13 @@ cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
 			    err);
 			if (rc > 0)
 				v[f] = (double)g->today - (double)day;
+		} else if (f == CG_GF_LASTREF) {
+			rc = cg_field_date(g->r, row, c, &g->dc_ref, g->run,
+			    &day, err);
+			if (rc > 0)
+				v[f] = (double)g->today - (double)day;
+		} else if (f == CG_GF_SOURCE) {
+			rc = cg_grade_source_read(g, row, c, &v[f]);
 		} else if (f == CG_GF_OPENNESS && c < row->n &&
 		    cg_parse_bool(row->f[c], row->len[c], &b) == CG_V_OK) {
 			/* yes/no first: "1"/"0" read the same either way. */
@@ -83,6 +90,7 @@ cg_grade_read(struct cg_grade_ctx *g, const struct cg_row *row,
 void
 cg_grade_place(struct cg_grade_ctx *g, struct cg_grade_res *res)
 {
+	const struct cg_grade_vals *sc = &g->scores[res->pop];
 	size_t below, equal;
 
 	if (!res->has_score) {
@@ -94,9 +102,10 @@ cg_grade_place(struct cg_grade_ctx *g, struct cg_grade_res *res)
 		res->g = cg_grade_scale_cut(&g->o->scale, res->score);
 		return;
 	}
-	cg_grade_vals_rank(&g->scores, res->score, &below, &equal, NULL);
-	res->g = cg_grade_scale_share(&g->o->scale,
-	    g->scores.n - below - equal, g->scores.n);
+	/* Shares of accounts within the row's own population. */
+	cg_grade_vals_rank(sc, res->score, &below, &equal, NULL);
+	res->g = cg_grade_scale_share(&g->o->scale, sc->n - below - equal,
+	    sc->n);
 }
 
 void

@@ -1,8 +1,10 @@
 /*
  * grade_score.c - the score method: each factor normalised to 0..1 (by
- * rank within the input, or by a fixed range from [grade.ranges]),
- * turned round where less is better, weighted, and the weights of the
- * factors a row lacks left out.
+ * rank within the row's population, or by a fixed range from
+ * [grade.ranges] or the defaults of anchored factors and of populations
+ * too small to rank), turned round where less is better, weighted by the
+ * population's weights, and the weights of the factors a row lacks left
+ * out.
  */
 #include <math.h>
 #include <stdio.h>
@@ -10,11 +12,14 @@
 
 #include "grade_int.h"
 
-/* Normalised value of factor f for x; also the "top N%" for volume. */
+/*
+ * Normalised value of factor f for x in population p; also the "top N%"
+ * for volumes.
+ */
 static double
-norm(const struct cg_grade_ctx *g, int f, double x, double *top)
+norm(const struct cg_grade_ctx *g, int p, int f, double x, double *top)
 {
-	const struct cg_grade_opts *o = g->o;
+	const struct cg_grade_vals *vals = &g->vals[p][f];
 	size_t below, equal;
 	double t;
 
@@ -23,15 +28,15 @@ norm(const struct cg_grade_ctx *g, int f, double x, double *top)
 		return (x - 1) / 4;	/* 1 poor .. 5 excellent, as judged */
 	if (cg_grade_zero_is_none(f) && x <= 0)
 		return 0;	/* no business earns nothing */
-	if (!g->by_rank[f]) {
-		t = (x - o->lo[f]) / (o->hi[f] - o->lo[f]);
+	if (!g->by_rank[p][f]) {
+		t = (x - g->lo[p][f]) / (g->hi[p][f] - g->lo[p][f]);
 		t = t < 0 ? 0 : t > 1 ? 1 : t;
 	} else {
-		cg_grade_vals_rank(&g->vals[f], x, &below, &equal, NULL);
-		t = cg_grade_midrank(below, equal, g->vals[f].n);
-		if (g->vals[f].n > 0)
-			*top = ceil(100.0 * (double)(g->vals[f].n - below) /
-			    (double)g->vals[f].n);
+		cg_grade_vals_rank(vals, x, &below, &equal, NULL);
+		t = cg_grade_midrank(below, equal, vals->n);
+		if (vals->n > 0)
+			*top = ceil(100.0 * (double)(vals->n - below) /
+			    (double)vals->n);
 	}
 	return cg_grade_factor(f)->lower_better ? 1 - t : t;
 }
@@ -54,6 +59,8 @@ detail(const struct cg_grade_ctx *g, struct cg_buf *b, int f, double x,
 		cg_buf_printf(b, "%s: ", g->colname[f]);
 	switch (f) {
 	case CG_GF_VOLUME:
+	case CG_GF_POTENTIAL:
+	case CG_GF_REFERRED:
 		if (top >= 0)
 			cg_buf_printf(b, "top %.0f%%)", top);
 		else
@@ -65,8 +72,18 @@ detail(const struct cg_grade_ctx *g, struct cg_buf *b, int f, double x,
 		return;
 	case CG_GF_RECENCY:
 	case CG_GF_PAYMENT:
+	case CG_GF_LASTREF:
 		cg_buf_printf(b, "%s day%s)", cg_grade_num(g, n1, x, 1),
 		    x == 1 ? "" : "s");
+		return;
+	case CG_GF_EMPLOYEES:
+		cg_buf_printf(b, "%s employee%s)", cg_grade_num(g, n1, x, 2),
+		    x == 1 ? "" : "s");
+		return;
+	case CG_GF_SOURCE:
+		/* The text as the file has it: what the points came from. */
+		cg_buf_printf(b, "%.*s)", (int)(g->pops.src_n > 40 ? 40 :
+		    g->pops.src_n), g->pops.src_s);
 		return;
 	case CG_GF_OVERDUE:
 		cg_buf_printf(b, "%s overdue)", cg_grade_num(g, n1, x, 2));
@@ -88,6 +105,19 @@ detail(const struct cg_grade_ctx *g, struct cg_buf *b, int f, double x,
 	cg_buf_printf(b, "%s)", cg_grade_num(g, n1, x, 2));
 }
 
+/* "A among 31 clients", "A as a lead" (no first pass counted them). */
+static void
+who(const struct cg_grade_ctx *g, struct cg_buf *b, int p, const char *gr)
+{
+	const struct cg_grade_pops *pp = &g->pops;
+
+	if (pp->counted)
+		cg_buf_printf(b, "%s among %zu %s", gr, pp->n[p],
+		    cg_grade_pop_name(p, pp->n[p]));
+	else
+		cg_buf_printf(b, "%s as a %s", gr, cg_grade_pop_name(p, 1));
+}
+
 void
 cg_grade_score_row(struct cg_grade_ctx *g, const double *v, const int *have,
     struct cg_grade_res *res)
@@ -95,14 +125,18 @@ cg_grade_score_row(struct cg_grade_ctx *g, const double *v, const int *have,
 	const struct cg_grade_opts *o = g->o;
 	struct cg_buf parts = CG_BUF_INIT, *b = res->why;
 	double earned = 0, avail = 0, t, top, w;
+	const int *order = cg_grade_pop_order(res->pop);
+	const int *uses = g->uses[res->pop];
 	char n1[48], n2[48];
-	int f, nmiss = 0, nabsent = 0;
+	int i, f, p = res->pop, nmiss = 0, nabsent = 0, nuses = 0;
 
-	for (f = 0; f < CG_GF_N; f++) {
-		if (!g->used[f] || !have[f])
+	for (i = 0; i < CG_GF_N; i++) {
+		f = order[i];
+		nuses += uses[f];
+		if (!uses[f] || !have[f])
 			continue;
-		w = o->weight[f];
-		t = norm(g, f, v[f], &top);
+		w = o->weight[p][f];
+		t = norm(g, p, f, v[f], &top);
 		earned += w * t;
 		avail += w;
 		if (b == NULL)
@@ -116,22 +150,28 @@ cg_grade_score_row(struct cg_grade_ctx *g, const double *v, const int *have,
 	if (res->has_score)
 		res->score = floor(100 * earned / avail + 0.5);
 	cg_grade_place(g, res);
-	if (b == NULL)
+	if (b == NULL) {
+		cg_buf_free(&parts);
 		return;
-	if (res->graded)
-		cg_buf_printf(b, "%s: score %s = %s", cg_grade_name(g, res->g),
+	}
+	if (res->graded) {
+		who(g, b, p, cg_grade_name(g, res->g));
+		cg_buf_printf(b, ": score %s = %s",
 		    cg_grade_num(g, n1, res->score, 0), parts.s);
+	} else if (nuses == 0)
+		cg_buf_printf(b, "not graded: no factor for %s in this file",
+		    cg_grade_pop_name(p, 2));
 	else
 		cg_buf_adds(b, "not graded: no value for any factor");
 	/* Factors left out: empty in this row, then absent from the file. */
-	for (f = 0; f < CG_GF_N; f++)
-		if (g->used[f] && !have[f])
+	for (i = 0; i < CG_GF_N; i++)
+		if (uses[order[i]] && !have[order[i]])
 			cg_buf_printf(b, "%s%s", nmiss++ ? ", no " : "; no ",
-			    cg_grade_factor(f)->name);
-	for (f = 0; f < CG_GF_N; f++)
-		if (!g->in_file[f] && o->weight[f] > 0)
+			    cg_grade_factor(order[i])->name);
+	for (i = 0; i < CG_GF_N; i++)
+		if (!g->in_file[order[i]] && o->weight[p][order[i]] > 0)
 			cg_buf_printf(b, "%s%s", nabsent++ ? ", " :
-			    "; not in file: ", cg_grade_factor(f)->name);
+			    "; not in file: ", cg_grade_factor(order[i])->name);
 	if (res->graded)
 		cg_grade_why_scale(g, b, res->g);
 	cg_buf_free(&parts);

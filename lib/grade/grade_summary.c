@@ -1,7 +1,9 @@
 /*
  * grade_summary.c - --summary: one line per grade (accounts, share of
- * accounts, volume, share of volume, mean score) and a total, as CSV in
- * the input's dialect or as an aligned text table.
+ * accounts, volume, share of volume, mean score) and a total, a table
+ * per population (clients, leads, referral sources: each graded among
+ * itself, so shares are of that population), as CSV in the input's
+ * dialect or as aligned text tables.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,34 +160,36 @@ cg_grade_summary_write(const struct cg_grade_ctx *g,
 	size_t ncol = NBASE + nwas, nl, i, k, grp;
 	char (*buf)[NCOL][48] = cg_xcalloc(66, sizeof(*buf));	/* 64
 					 * grades, (none), all */
-	const char *cell[66][NCOL], *row[NCOL + 1];
+	const char *cell[66][NCOL], *row[NCOL + 2];
 	struct cg_grade_tally *sum = NULL;
 	struct cg_writer *wr = NULL;
 	FILE *out = stdout;
-	int rc = 0;
+	size_t ntab = (size_t)CG_GP_N * (ngrades + 1), lead, pn;
+	int rc = 0, p, blocks = 0;
 
 	for (k = 0; k < nwas; k++) {
 		snprintf(washead[k], sizeof(washead[k]), "was_%s", k + 2 < nwas ?
 		    g->prev.names[k] : k + 2 == nwas ? "none" : "new");
 		head[NBASE + k] = thead[NBASE + k] = washead[k];
 	}
+	/* The group's value (--group), then the population, lead a line. */
+	lead = (gcol != NULL) + 1;
 	if (!text) {
 		wr = cg_writer_new(g->run->out_fd, "<stdout>", d);
-		if (gcol != NULL) {
+		if (gcol != NULL)
 			row[0] = gcol;
-			memcpy(row + 1, head, ncol * sizeof(*row));
-		}
-		if (cg_writer_strings(wr, gcol != NULL ? row : head, ncol +
-		    (gcol != NULL), err) < 0)
+		row[lead - 1] = "population";
+		memcpy(row + lead, head, ncol * sizeof(*row));
+		if (cg_writer_strings(wr, row, ncol + lead, err) < 0)
 			goto fail;
 	}
 	/* --group: a table per group, then one over all of them. */
 	if (gcol != NULL) {
-		sum = cg_xcalloc(ngrades + 1, sizeof(*sum));
+		sum = cg_xcalloc(ntab, sizeof(*sum));
 		for (grp = 0; grp < ngroups; grp++)
-			for (i = 0; i <= ngrades; i++) {
+			for (i = 0; i < ntab; i++) {
 				const struct cg_grade_tally *x =
-				    &t[grp * (ngrades + 1) + i];
+				    &t[grp * ntab + i];
 
 				sum[i].n += x->n;
 				sum[i].nvol += x->nvol;
@@ -197,30 +201,45 @@ cg_grade_summary_write(const struct cg_grade_ctx *g,
 			}
 	}
 	for (grp = 0; grp < ngroups + (gcol != NULL); grp++) {
-		const struct cg_grade_tally *x = grp < ngroups ?
-		    &t[grp * (ngrades + 1)] : sum;
 		const char *label = grp < ngroups && gcol != NULL ?
 		    gname[grp] : "(all)";
+		const struct cg_grade_tally *gt = grp < ngroups ?
+		    &t[grp * ntab] : sum;
+		size_t gn = 0;
 
-		nl = lines(g, x, ngrades, has_volume, has_score, d->decimal,
-		    text, nwas, buf, cell);
-		if (text) {
-			if (gcol != NULL)
-				fprintf(out, "%s%s: %s\n", grp ? "\n" : "", gcol,
-				    label);
-			text_table(out, thead, cell, nl, ncol);
-			continue;
-		}
-		for (i = 0; i < nl; i++) {
-			if (gcol == NULL) {
-				if (cg_writer_strings(wr, cell[i], ncol, err) < 0)
-					goto fail;
+		for (i = 0; i < ntab; i++)
+			gn += gt[i].n;
+		for (p = 0; p < CG_GP_N; p++) {
+			const struct cg_grade_tally *x = grp < ngroups ?
+			    &t[grp * ntab + (size_t)p * (ngrades + 1)] :
+			    &sum[(size_t)p * (ngrades + 1)];
+
+			/* A population the group has no account of has no
+			 * table (an empty input has the clients' one). */
+			for (i = 0, pn = 0; i <= ngrades; i++)
+				pn += x[i].n;
+			if (pn == 0 && (p != CG_GP_CLIENT || gn > 0))
+				continue;
+			nl = lines(g, x, ngrades, has_volume, has_score,
+			    d->decimal, text, nwas, buf, cell);
+			if (text) {
+				fprintf(out, "%s", blocks++ ? "\n" : "");
+				if (gcol != NULL)
+					fprintf(out, "%s: %s, ", gcol, label);
+				fprintf(out, "%s\n", cg_grade_pop_name(p, 2));
+				text_table(out, thead, cell, nl, ncol);
 				continue;
 			}
-			row[0] = label;
-			memcpy(row + 1, cell[i], ncol * sizeof(*row));
-			if (cg_writer_strings(wr, row, ncol + 1, err) < 0)
-				goto fail;
+			if (gcol != NULL)
+				row[0] = label;
+			row[lead - 1] = cg_grade_pop_name(p, 1);
+			for (i = 0; i < nl; i++) {
+				memcpy(row + lead, cell[i], ncol *
+				    sizeof(*row));
+				if (cg_writer_strings(wr, row, ncol + lead,
+				    err) < 0)
+					goto fail;
+			}
 		}
 		if (gcol == NULL)
 			break;

@@ -54,9 +54,9 @@ soffice --headless --convert-to csv --outdir filled ods/sheet.ods >/dev/null 2>&
 	echo "grade refused the saved sheet"; cat filled/sheet.csv; exit 1; }
 cat >want.csv <<'CSV'
 id,account,owner,volume_rating,frequency_rating,recency_rating,payment_rating,distance_rating,accessibility_rating,openness_rating,referrals_rating,grade,score,grade_reason
-L1,Northwind,Ana,5,,,,4,,5,,A,97,"A: score 97 = volume 30/30 (rated 5/5), distance 4/5 (rated 4/5), openness 5/5 (rated 5/5); no frequency, no recency, no payment, no accessibility, no referrals; not in file: overdue; A at 70+"
-L2,Contoso,Ben,2,,,,1,,3,,C,25,"C: score 25 = volume 8/30 (rated 2/5), distance 0/5 (rated 1/5), openness 3/5 (rated 3/5); no frequency, no recency, no payment, no accessibility, no referrals; not in file: overdue; C below 40"
-L3,Fabrikam,Ana,1,,,,5,,,,C,14,"C: score 14 = volume 0/30 (rated 1/5), distance 5/5 (rated 5/5); no frequency, no recency, no payment, no accessibility, no openness, no referrals; not in file: overdue; C below 40"
+L1,Northwind,Ana,5,,,,4,,5,,A,97,"A as a client: score 97 = volume 30/30 (rated 5/5), distance 4/5 (rated 4/5), openness 5/5 (rated 5/5); no frequency, no recency, no payment, no accessibility, no referrals; not in file: overdue; A at 70+"
+L2,Contoso,Ben,2,,,,1,,3,,C,25,"C as a client: score 25 = volume 8/30 (rated 2/5), distance 0/5 (rated 1/5), openness 3/5 (rated 3/5); no frequency, no recency, no payment, no accessibility, no referrals; not in file: overdue; C below 40"
+L3,Fabrikam,Ana,1,,,,5,,,,C,14,"C as a client: score 14 = volume 0/30 (rated 1/5), distance 5/5 (rated 5/5); no frequency, no recency, no payment, no accessibility, no openness, no referrals; not in file: overdue; C below 40"
 CSV
 if ! cmp -s graded.csv want.csv; then
 	echo "graded sheet differs:"; diff want.csv graded.csv; exit 1

@@ -20,8 +20,8 @@
 	"distance, latitude, longitude, accessibility, openness, " \
 	"referrals, engagement, " \
 	"our_contacts, their_contacts, contacts, potential, employees, " \
-	"stage, grade, score, quadrant, email, phone, domain, no_reply, " \
-	"date, value, name"
+	"source, referred_volume, last_referral, stage, grade, score, " \
+	"quadrant, email, phone, domain, no_reply, date, value, name"
 
 static const char *
 shown(const struct cg_err *err)
@@ -130,7 +130,8 @@ static const char *const all_roles[] = {
 	"distance", "latitude", "longitude", "accessibility", "openness",
 	"referrals", "engagement",
 	"our_contacts", "their_contacts", "contacts", "potential",
-	"employees", "stage", "grade", "score", "quadrant", "email", "phone",
+	"employees", "source", "referred_volume", "last_referral",
+	"stage", "grade", "score", "quadrant", "email", "phone",
 	"domain", "no_reply", "date", "value", "name", NULL
 };
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -114,6 +115,56 @@ vals_sort_orders_negatives_zeros_and_large_sets(void **state)
 		assert_int_equal(equal, 2858 + 3428);
 		assert_int_equal(v.below[v.nu], 20002);
 		cg_grade_vals_free(&v);
+	}
+}
+
+/*
+ * The search aids (a table for whole numbers, samples for the rest) give
+ * what counting does, for values in the set, between them and outside.
+ */
+static void
+vals_rank_agrees_with_counting_for_every_kind_of_set(void **state)
+{
+	static const struct { int small, whole; size_t n; double scale; } c[] = {
+		{ 0, 1, 5000, 300 }, { 1, 1, 5000, 40000 }, { 0, 0, 5000, 1e6 },
+		{ 1, 0, 3000, 50 }, { 0, 1, 200, 70000 }, { 0, 0, 20, 10 },
+	};
+	struct cg_grade_vals v;
+	double *all, x, q;
+	size_t k, i, j, below, equal, wb, we;
+	unsigned long seed = 99;
+
+	(void)state;
+	for (k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		all = malloc(c[k].n * sizeof(*all));
+		cg_grade_vals_init(&v, c[k].small);
+		for (i = 0; i < c[k].n; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			x = (double)(seed >> 11) / 9007199254740992.0 * c[k].scale;
+			x = c[k].whole ? (double)(long)x : x;
+			if (c[k].small)
+				x = (double)(float)x;
+			all[i] = x;
+			cg_grade_vals_add(&v, x);
+		}
+		cg_grade_vals_freeze(&v);
+		for (j = 0; j < 3 * c[k].n; j++) {
+			/* A value of the set, one half-way, or one outside. */
+			q = j % 3 == 0 ? all[j / 3] : j % 3 == 1 ?
+			    all[j / 3] + 0.5 : (j % 2 ? -1 - all[j / 3] :
+			    c[k].scale + all[j / 3]);
+			if (c[k].small)
+				q = (double)(float)q;
+			for (i = 0, wb = 0, we = 0; i < c[k].n; i++) {
+				wb += all[i] < q;
+				we += all[i] == q;
+			}
+			cg_grade_vals_rank(&v, q, &below, &equal, NULL);
+			assert_int_equal(below, wb);
+			assert_int_equal(equal, we);
+		}
+		cg_grade_vals_free(&v);
+		free(all);
 	}
 }
 
@@ -384,6 +435,7 @@ main(void)
 		cmocka_unit_test(vals_rank_counts_smaller_and_equal_values),
 		cmocka_unit_test(vals_rank_of_an_empty_set_is_zero),
 		cmocka_unit_test(vals_sort_orders_negatives_zeros_and_large_sets),
+		cmocka_unit_test(vals_rank_agrees_with_counting_for_every_kind_of_set),
 		cmocka_unit_test(quintile_is_one_plus_floor_five_beaten_over_n),
 		cmocka_unit_test(every_rfm_cell_has_a_segment),
 		cmocka_unit_test(segments_follow_the_table),
