@@ -39,7 +39,7 @@ struct load_ctx {
 static const char *const known_sections[] = {
 	"clientgrade", "columns", "stages",
 	"grade", "grade.weights", "grade.ranges", "grade.rules",
-	"grade.scale",
+	"grade.scale", "grade.source",
 	"rollup",
 	"quadrant", "quadrant.time", "quadrant.names", "quadrant.effort",
 	"touchplan", "touchplan.cadence", "touchplan.cadence.*",

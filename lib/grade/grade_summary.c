@@ -50,7 +50,8 @@ line(const struct cg_grade_tally *t, const struct cg_grade_tally *all,
 	    0, decimal);
 	snprintf(buf[2], 48, "%s%s", num, pct);
 	buf[3][0] = buf[4][0] = buf[5][0] = '\0';
-	if (has_volume) {
+	/* Leads and referral sources have no volume: blank, not 0. */
+	if (has_volume && all->nvol > 0) {
 		cg_fmt_num(buf[3], 48, t->vol, 2, 1, decimal);
 		cg_fmt_num(num, sizeof(num), all->vol != 0 ? 100.0 * t->vol /
 		    all->vol : 0, 1, 0, decimal);
