@@ -26,7 +26,7 @@
 #include "clientgrade/alloc.h"
 #include "clientgrade/buf.h"
 #include "clientgrade/outfile.h"
-#include "clientgrade/quadrant.h"	/* cg_xml_escape */
+#include "clientgrade/safetext.h"
 #include "clientgrade/touchplan.h"
 #include "clientgrade/value.h"
 
