@@ -6,6 +6,8 @@
 CG_SETTER(set_away, cg_touchplan_parse_away)
 CG_SETTER(set_by, cg_touchplan_parse_by)
 CG_SETTER(set_capacity, cg_touchplan_parse_capacity)
+CG_SETTER(set_cluster_km, cg_touchplan_parse_cluster_km)
+CG_SETTER(set_cluster_visits, cg_touchplan_parse_cluster_visits)
 CG_SETTER(set_format, cg_touchplan_parse_format)
 CG_SETTER(set_from, cg_touchplan_parse_from)
 CG_SETTER(set_holidays, cg_touchplan_parse_holidays)
@@ -52,6 +54,12 @@ static const struct cg_opt opts[] = {
 	{ "written-capacity", 0, CG_ARG_REQUIRED, "n",
 	    "emails, letters, ... per rep per day (default: 40)",
 	    set_written_capacity },
+	{ "cluster-visits", 0, CG_ARG_NONE, NULL,
+	    "visits near each other on one day (needs coordinates)",
+	    set_cluster_visits },
+	{ "cluster-km", 0, CG_ARG_REQUIRED, "n",
+	    "with --cluster-visits: near is within n km (default: 25)",
+	    set_cluster_km },
 	{ "owner", 0, CG_ARG_REQUIRED, "name",
 	    "plan only this rep's accounts", set_owner },
 	{ "strict", 0, CG_ARG_NONE, NULL,
@@ -77,7 +85,8 @@ static const char *const sections[] = { "touchplan", "touchplan.cadence",
 static const struct cg_role_need roles[] = {
 	{ "grade", 't', 2 }, { "quadrant", 't', 2 }, { "account", 't', 1 },
 	{ "id", 't', 0 }, { "owner", 't', 0 }, { "last_contact", 'd', 0 },
-	{ "last_order", 'd', 0 }, { "next_contact", 'd', 0 }, { NULL, 0, 0 }
+	{ "last_order", 'd', 0 }, { "next_contact", 'd', 0 },
+	{ "latitude", 'n', 0 }, { "longitude", 'n', 0 }, { NULL, 0, 0 }
 };
 
 static const struct cg_tool tool = {
@@ -87,12 +96,12 @@ static const struct cg_tool tool = {
 	"                 --from yyyy-mm-dd --to yyyy-mm-dd] [--workdays days]\n"
 	"                 [--holidays file] [--away file] [--capacity n]\n"
 	"                 [--visit-capacity n] [--written-capacity n]\n"
-	"                 [--owner name] [--strict] [--stale-days n]\n"
-	"                 [--format csv|ics|agenda] [--todo] [--keep column]\n"
-	"                 [--plot file.svg] [--col role=header]\n"
-	"                 [--config file] [--dates us|eu|iso|auto]\n"
-	"                 [--decimal dot|comma] [--delimiter c]\n"
-	"                 [--today yyyy-mm-dd] [file ...]",
+	"                 [--cluster-visits [--cluster-km n]] [--owner name]\n"
+	"                 [--strict] [--stale-days n] [--format csv|ics|agenda]\n"
+	"                 [--todo] [--keep column] [--plot file.svg]\n"
+	"                 [--col role=header] [--config file]\n"
+	"                 [--dates us|eu|iso|auto] [--decimal dot|comma]\n"
+	"                 [--delimiter c] [--today yyyy-mm-dd] [file ...]",
 	opts, sections, cg_touchplan_hook_init, cg_touchplan_hook_check,
 	cg_touchplan_hook_run, cg_touchplan_hook_free, roles
 };

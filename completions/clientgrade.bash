@@ -42,9 +42,9 @@ _clientgrade_opts()
 		_cg_flag='--explain --log'
 		;;
 	touchplan)
-		_cg_arg='--from --to --by --workdays --holidays --away --capacity --visit-capacity --written-capacity --owner --stale-days --format --keep --plot'
+		_cg_arg='--from --to --by --workdays --holidays --away --capacity --visit-capacity --written-capacity --cluster-km --owner --stale-days --format --keep --plot'
 		_cg_opt='--week --month --quarter'
-		_cg_flag='--strict --todo'
+		_cg_flag='--strict --todo --cluster-visits'
 		;;
 	profile)
 		_cg_arg='-g --group --touches -f --format -n --top'

@@ -37,6 +37,7 @@
 #include <stdint.h>
 #include "config.h"
 #include "error.h"
+#include "geo.h"
 #include "run.h"
 
 /*
@@ -211,7 +212,8 @@ enum cg_tp_why {
 	CG_TP_AWAY,
 	CG_TP_FULL,		/* due day already at capacity */
 	CG_TP_SPACED,		/* too soon after the series' last touch */
-	CG_TP_WAITS		/* waits for the contact scheduled in CRM */
+	CG_TP_WAITS,		/* waits for the contact scheduled in CRM */
+	CG_TP_CLUSTER		/* a visit moved to a day with one nearby */
 };
 /* cg_tp_touch.flags */
 #define CG_TP_F_SCHED 1		/* the contact scheduled in CRM */
@@ -225,6 +227,8 @@ struct cg_tp_touch {
 	unsigned char why;	/* enum cg_tp_why */
 	unsigned char track;
 	unsigned char flags;	/* CG_TP_F_* */
+	uint16_t km;		/* CG_TP_CLUSTER: km to the nearest visit of
+				 * its day, rounded */
 };
 
 struct cg_tp_opts {
@@ -237,6 +241,10 @@ struct cg_tp_opts {
 				 * side of the due day; 0: next free day */
 	const struct cg_tp_dates *holidays;
 	const struct cg_tp_aways *aways;
+	/* --cluster-visits: km within which a visit joins another's day
+	 * (0: off), and each account's place (lat NAN: unknown). */
+	int cluster_km;
+	const struct cg_point *points;
 };
 
 struct cg_tp_plan {
@@ -353,6 +361,8 @@ struct cg_touchplan_opts {
 	int capacity;		/* 0: config or default */
 	int visit_capacity;	/* -1: config or default */
 	int written_capacity;	/* -1: config or default */
+	int cluster;		/* --cluster-visits */
+	int cluster_km;		/* -1: config or default */
 	int level_days;		/* -1: config or default */
 	int stale_days;		/* -1: config or default; 0: no check */
 	const char *holidays, *aways;	/* NULL: config or none */
@@ -372,6 +382,8 @@ enum { CG_TP_CSV = 0, CG_TP_ICS, CG_TP_AGENDA };
 #define CG_TP_DEFAULT_CAPACITY 8
 #define CG_TP_DEFAULT_VISIT_CAPACITY 2
 #define CG_TP_DEFAULT_WRITTEN_CAPACITY 40
+#define CG_TP_DEFAULT_CLUSTER_KM 25
+#define CG_TP_MAX_CLUSTER_KM 20000	/* half the equator */
 #define CG_TP_DEFAULT_LEVEL_DAYS 2
 #define CG_TP_MAX_LEVEL_DAYS 30
 #define CG_TP_DEFAULT_STALE_DAYS 60
@@ -385,7 +397,7 @@ void cg_touchplan_opts_free(struct cg_touchplan_opts *o);
  * Option setters: 0, or -1 (CG_EUSAGE naming the option). --week and
  * --month take arg NULL for the coming week or month; --from/--to take
  * YYYY-MM-DD; --capacity 1..100000, --visit-capacity and
- * --written-capacity 0..100000, and
+ * --written-capacity 0..100000, --cluster-km 1..20000, and
  * --stale-days 0..3660 whole numbers. The string ones borrow arg (argv
  * outlives the run).
  */
@@ -395,6 +407,10 @@ int cg_touchplan_parse_by(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_capacity(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
+int cg_touchplan_parse_cluster_km(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err);
+int cg_touchplan_parse_cluster_visits(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err);
 int cg_touchplan_parse_format(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_from(struct cg_touchplan_opts *o, const char *arg,

@@ -36,6 +36,7 @@ calendar(struct cg_tp_state *t, struct cg_err *err)
 	t->sched.level_days = o->level_days;
 	t->sched.holidays = &t->hol;
 	t->sched.aways = &t->away;
+	t->sched.cluster_km = o->cluster ? o->cluster_km : 0;
 	return 0;
 }
 
@@ -117,6 +118,24 @@ report(struct cg_tp_state *t, struct cg_err *err)
 	return 0;
 }
 
+/* How much --cluster-visits achieved, once. */
+static void
+cluster_note(struct cg_tp_state *t)
+{
+	size_t nv, nc;
+
+	cg_tp_cluster_share(&t->sched, t->acc, &t->plan, &nv, &nc);
+	cg_note(t->run, "--cluster-visits: %zu of %zu visit%s (%.0f%%) share "
+	    "their day with a visit within %d km", nc, nv, nv == 1 ? "" : "s",
+	    nv > 0 ? 100.0 * (double)nc / (double)nv : 0.0,
+	    t->sched.cluster_km);
+	if (t->nnoplace > 0)
+		cg_note(t->run, "--cluster-visits: %zu account%s without "
+		    "coordinates %s planned as usual", t->nnoplace,
+		    t->nnoplace == 1 ? "" : "s", t->nnoplace == 1 ? "is" :
+		    "are");
+}
+
 int
 cg_touchplan_run(const struct cg_touchplan_opts *o, const struct cg_run *run,
     struct cg_err *err)
@@ -142,8 +161,11 @@ cg_touchplan_run(const struct cg_touchplan_opts *o, const struct cg_run *run,
 	}
 	if (cg_tp_resolve(&t, hdr, err) < 0 || cg_tp_collect(&t, err) < 0)
 		goto done;
+	t.sched.points = t.pts;
 	cg_tp_schedule(&t.sched, t.acc, t.nacc, t.repnames, t.reps.n,
 	    &t.plan);
+	if (o->cluster)
+		cluster_note(&t);
 	if (emit(&t, err) < 0 || report(&t, err) < 0)
 		goto done;
 	ret = 0;
@@ -157,6 +179,7 @@ done:
 	cg_strtab_free(&t.reps);
 	cg_strtab_free(&t.owners);
 	free(t.acc);
+	free(t.pts);
 	free(t.aoff);
 	free(t.koff);
 	free(t.kcol);

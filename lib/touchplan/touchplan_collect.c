@@ -6,12 +6,14 @@
  * would share a calendar UID). Each of those is a note or a warning
  * computed once per run, never per row.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clientgrade/alloc.h"
 #include "clientgrade/field.h"
+#include "clientgrade/geo.h"
 #include "clientgrade/roles.h"
 #include "clientgrade/text.h"
 #include "clientgrade/value.h"
@@ -36,6 +38,29 @@ quadrant_plan(const struct cg_row *hdr)
 		    memcmp(hdr->f[i], cols[i], hdr->len[i]) != 0)
 			return 0;
 	return 1;
+}
+
+/*
+ * --cluster-visits needs where the accounts are: without both columns
+ * it could only do nothing, so it says why instead.
+ */
+static int
+coords(struct cg_tp_state *t, const struct cg_row *hdr, const char *file,
+    struct cg_err *err)
+{
+	int lat, lon;
+
+	if ((lat = cg_role_use(t->run, hdr, "latitude", &t->clat, err)) < 0 ||
+	    (lon = cg_role_use(t->run, hdr, "longitude", &t->clon, err)) < 0)
+		return -1;
+	if (lat > 0 && lon > 0)
+		return 0;
+	return cg_err_set(err, CG_EROLE, file, hdr->line, 0, "--cluster-visits: "
+	    "no %s column (tried %s); name yours with --col %s=HEADER",
+	    lat == 0 && lon == 0 ? "latitude or longitude" : lat == 0 ?
+	    "latitude" : "longitude", lat == 0 && lon == 0 ?
+	    "latitude, lat, longitude, lng, lon" : lat == 0 ? "latitude, lat" :
+	    "longitude, lng, lon", lat == 0 ? "latitude" : "longitude");
 }
 
 int
@@ -70,6 +95,8 @@ cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
 	if (t->have_last == 0 && t->have_order > 0)
 		cg_note(run, "no last_contact column: last_order stands in "
 		    "for it");
+	if (t->o->cluster && coords(t, hdr, file, err) < 0)
+		return -1;
 	t->kcol = cg_xcalloc(t->o->nkeep + 1, sizeof(*t->kcol));
 	t->keepn = cg_xcalloc(t->o->nkeep + 1, sizeof(*t->keepn));
 	for (k = 0; k < t->o->nkeep; k++) {
@@ -96,7 +123,8 @@ arena_put(struct cg_buf *a, const char *s, size_t n)
 /* Keep one account: its cadence found, its rep known. */
 static void
 add_account(struct cg_tp_state *t, const struct cg_row *row,
-    const struct cg_tp_account *proto, const char *grade, size_t ngrade)
+    const struct cg_tp_account *proto, const char *grade, size_t ngrade,
+    const struct cg_point *pt)
 {
 	size_t nkeep = t->o->nkeep, k, n = t->nacc;
 	struct cg_tp_account *a;
@@ -104,12 +132,17 @@ add_account(struct cg_tp_state *t, const struct cg_row *row,
 	if (n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 1024;
 		t->acc = cg_xreallocarray(t->acc, t->cap, sizeof(*t->acc));
+		if (t->o->cluster)
+			t->pts = cg_xreallocarray(t->pts, t->cap,
+			    sizeof(*t->pts));
 		t->aoff = cg_xreallocarray(t->aoff, t->cap, sizeof(*t->aoff));
 		t->koff = cg_xreallocarray(t->koff, t->cap * (nkeep + 1),
 		    sizeof(*t->koff));
 	}
 	a = &t->acc[n];
 	*a = *proto;
+	if (t->o->cluster)
+		t->pts[n] = *pt;
 	t->aoff[n].grade = arena_put(&t->arena, grade, ngrade);
 	t->aoff[n].name = arena_put(&t->arena, row->f[t->cacct],
 	    row->len[t->cacct]);
@@ -183,6 +216,36 @@ last_of(struct cg_tp_state *t, struct cg_reader *r, const struct cg_row *row,
 	return 0;
 }
 
+/*
+ * Where the account is, for --cluster-visits: lat NAN when either
+ * coordinate is empty (counted), an error naming the cell when one is
+ * not a number or out of range.
+ */
+static int
+place_of(struct cg_tp_state *t, struct cg_reader *r, const struct cg_row *row,
+    struct cg_point *pt, struct cg_err *err)
+{
+	const char *why;
+	int a, b;
+
+	pt->lat = pt->lon = NAN;
+	if (!t->o->cluster)
+		return 0;
+	if ((a = cg_field_num(r, row, t->clat, &pt->lat, err)) < 0 ||
+	    (b = cg_field_num(r, row, t->clon, &pt->lon, err)) < 0)
+		return -1;
+	if (a == 0 || b == 0) {
+		pt->lat = NAN;
+		t->nnoplace++;
+		return 0;
+	}
+	if (cg_geo_check(pt->lat, pt->lon, &why) < 0)
+		return cg_row_err(err, CG_EVALUE, r, row, pt->lat < -90 ||
+		    pt->lat > 90 ? t->clat : t->clon, "%s (%g)", why,
+		    pt->lat < -90 || pt->lat > 90 ? pt->lat : pt->lon);
+	return 0;
+}
+
 static void after_collect(struct cg_tp_state *t);
 
 int
@@ -193,6 +256,7 @@ cg_tp_collect(struct cg_tp_state *t, struct cg_err *err)
 	struct cg_tp_account proto;
 	struct cg_reader *r;
 	struct rowdates dc;
+	struct cg_point pt;
 	const char *s, *os;
 	size_t n, on, i, k, nk = o->nkeep + 1;
 	size_t olen = o->owner != NULL ? strlen(o->owner) : 0;
@@ -236,9 +300,11 @@ cg_tp_collect(struct cg_tp_state *t, struct cg_err *err)
 			if (rc > 0 && next >= o->from && next <= o->to)
 				proto.sched = next;
 		}
+		if (place_of(t, r, row, &pt, err) < 0)
+			return -1;
 		proto.rep = (int)cg_strtab_intern(&t->reps, os, on, NULL);
 		proto.line = row->line;
-		add_account(t, row, &proto, s, n);
+		add_account(t, row, &proto, s, n, &pt);
 	}
 	if (rc < 0)
 		return -1;

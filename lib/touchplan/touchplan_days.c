@@ -70,6 +70,10 @@ cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o, const char *re
 			    r->waiting[d] = r->wwaiting[d] = 0;
 	}
 	memset(r->wdload, 0, sizeof(r->wdload));
+	if (r->vhead != NULL)
+		for (d = 0; d <= r->ndays; d++)
+			r->vhead[d] = -1;
+	r->nvnode = 0;
 	r->wd0 = cg_weekday(o->from);
 	r->nf_any[r->ndays] = r->ndays;
 	r->nf_visit[r->ndays] = r->ndays;
@@ -82,9 +86,9 @@ cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o, const char *re
 		    d > 0 ? r->popen[d - 1] : -1;
 }
 
-static int
-has_room(const struct cg_tp_days *r, const struct cg_tp_opts *o, int32_t d,
-    int kind)
+int
+cg_tp_day_room(const struct cg_tp_days *r, const struct cg_tp_opts *o,
+    int32_t d, int kind)
 {
 	if (r->off[d] != CG_TP_DAY_OPEN)
 		return 0;
@@ -156,21 +160,21 @@ cg_tp_day_place(struct cg_tp_days *r, const struct cg_tp_opts *o, int32_t d0,
 	int32_t best = -1, d;
 	int k;
 
-	if (c == d0 && has_room(r, o, c, kind))
+	if (c == d0 && cg_tp_day_room(r, o, c, kind))
 		return c;
 	if (o->level_days > 0) {
-		if (has_room(r, o, c, kind))
+		if (cg_tp_day_room(r, o, c, kind))
 			best = c;
 		d = c > 0 ? r->popen[c - 1] : -1;
 		for (k = 0; k < o->level_days && d >= lo && d >= 0; k++) {
-			if (has_room(r, o, d, kind) &&
+			if (cg_tp_day_room(r, o, d, kind) &&
 			    (best < 0 || better(r, d, best, c, kind)))
 				best = d;
 			d = d > 0 ? r->popen[d - 1] : -1;
 		}
 		d = r->open[c + 1];
 		for (k = 0; k < o->level_days && d < r->ndays; k++) {
-			if (has_room(r, o, d, kind) &&
+			if (cg_tp_day_room(r, o, d, kind) &&
 			    (best < 0 || better(r, d, best, c, kind)))
 				best = d;
 			d = r->open[d + 1];

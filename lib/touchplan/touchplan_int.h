@@ -29,7 +29,7 @@ struct cg_tp_state {
 	struct cg_tp_opts sched;
 	struct cg_input *in;
 	/* Columns: grade, account, and the optional ones if have_*. */
-	size_t cgrade, cacct, cid, cown, clast, corder, cnext;
+	size_t cgrade, cacct, cid, cown, clast, corder, cnext, clat, clon;
 	int have_id, have_own, have_last, have_order, have_next;
 	size_t *kcol;			/* --keep columns */
 	const char **keepn;		/* their headers, as the input spells */
@@ -38,6 +38,8 @@ struct cg_tp_state {
 	struct cg_strtab reps;
 	struct cg_strtab owners;	/* with --owner and --away: all owners */
 	struct cg_tp_account *acc;
+	struct cg_point *pts;		/* --cluster-visits: per account */
+	size_t nnoplace;		/* accounts without coordinates */
 	struct cg_tp_acc_off *aoff;
 	size_t *koff;			/* nkeep + 1 arena offsets an account */
 	size_t nacc, cap;
@@ -72,6 +74,14 @@ struct cg_tp_days {
 	int32_t *wwaiting;	/* written touches in the heap due on d */
 	long wdload[7];		/* touches placed per weekday so far */
 	int wd0;		/* weekday of the period's first day */
+	/* --cluster-visits: the visits booked on each day, as lists of
+	 * nodes (vhead[d] the first, -1 none), for accounts with a place. */
+	int32_t *vhead;
+	struct cg_tp_vnode {
+		uint32_t acct;
+		int32_t next;
+	} *vnode;
+	size_t nvnode, cvnode;
 };
 
 /* Why the due day cannot take a touch: 0, else an enum cg_tp_why code. */
@@ -83,6 +93,9 @@ void cg_tp_days_init(struct cg_tp_days *r, const struct cg_tp_opts *o,
 /* The first day at or after d with room for a touch of `kind` (a
  * CG_TP_K_*); r->ndays when there is none. */
 int32_t cg_tp_day_next(struct cg_tp_days *r, int kind, int32_t d);
+/* 1 when day d is open and has room for a touch of `kind`. */
+int cg_tp_day_room(const struct cg_tp_days *r, const struct cg_tp_opts *o,
+    int32_t d, int kind);
 /* Count a touch of `kind` on day `day`. */
 void cg_tp_day_take(struct cg_tp_days *r, const struct cg_tp_opts *o,
     int32_t day, int kind);
@@ -96,6 +109,28 @@ void cg_tp_day_take(struct cg_tp_days *r, const struct cg_tp_opts *o,
  */
 int32_t cg_tp_day_place(struct cg_tp_days *r, const struct cg_tp_opts *o,
     int32_t d0, int32_t c, int32_t lo, int kind);
+
+/*
+ * --cluster-visits (touchplan_cluster.c). cg_tp_cluster_book notes a
+ * visit of acct on day (nothing for an account without a place). For a
+ * visit of acct whose earliest day is c and that may not go before lo,
+ * cg_tp_cluster_day returns the day among c and level_days open days
+ * either side (not before lo) with room for a visit whose nearest booked
+ * visit is the nearest to acct, within o->cluster_km (*km set); ties go
+ * to the day nearer c, then the earlier. -1 when there is none.
+ */
+void cg_tp_cluster_book(struct cg_tp_days *r, const struct cg_tp_opts *o,
+    int32_t day, uint32_t acct);
+int32_t cg_tp_cluster_day(struct cg_tp_days *r, const struct cg_tp_opts *o,
+    uint32_t acct, int32_t c, int32_t lo, double *km);
+/*
+ * After planning: how many planned visits (*nvisit) and how many of them
+ * share their day with another visit of the rep within o->cluster_km
+ * (*nclustered). The plan is sorted by date, then rep.
+ */
+void cg_tp_cluster_share(const struct cg_tp_opts *o,
+    const struct cg_tp_account *accts, const struct cg_tp_plan *p,
+    size_t *nvisit, size_t *nclustered);
 
 /*
  * Holidays from iCalendar text (touchplan_icsread.c); recurrences are

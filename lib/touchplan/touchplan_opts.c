@@ -17,6 +17,7 @@ cg_touchplan_opts_init(struct cg_touchplan_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->visit_capacity = -1;
 	o->written_capacity = -1;
+	o->cluster_km = -1;
 	o->level_days = -1;
 	o->stale_days = -1;
 }
@@ -87,6 +88,27 @@ cg_touchplan_parse_written_capacity(struct cg_touchplan_opts *o,
 	    &v, err) < 0)
 		return -1;
 	o->written_capacity = (int)v;
+	return 0;
+}
+
+int
+cg_touchplan_parse_cluster_km(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	long v;
+
+	if (cg_parse_count(arg, 1, CG_TP_MAX_CLUSTER_KM, "--cluster-km", &v,
+	    err) < 0)
+		return -1;
+	o->cluster_km = (int)v;
+	return 0;
+}
+
+int
+cg_touchplan_parse_cluster_visits(struct cg_touchplan_opts *o,
+    const char *arg, struct cg_err *err)
+{
+	o->cluster = 1;
 	return 0;
 }
 
@@ -286,6 +308,7 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 	int capacity = CG_TP_DEFAULT_CAPACITY;
 	int visit_capacity = CG_TP_DEFAULT_VISIT_CAPACITY;
 	int written_capacity = CG_TP_DEFAULT_WRITTEN_CAPACITY;
+	int cluster_km = CG_TP_DEFAULT_CLUSTER_KM;
 	int level_days = CG_TP_DEFAULT_LEVEL_DAYS;
 	int stale_days = CG_TP_DEFAULT_STALE_DAYS;
 	char why[160];
@@ -297,6 +320,8 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 	    &visit_capacity, err) < 0 ||
 	    count_key(cfg, "written_capacity", 0, CG_TP_MAX_CAPACITY,
 	    &written_capacity, err) < 0 ||
+	    count_key(cfg, "cluster_km", 1, CG_TP_MAX_CLUSTER_KM, &cluster_km,
+	    err) < 0 ||
 	    count_key(cfg, "level_days", 0, CG_TP_MAX_LEVEL_DAYS, &level_days,
 	    err) < 0 ||
 	    count_key(cfg, "stale_days", 0, CG_TP_MAX_DAYS, &stale_days,
@@ -326,6 +351,8 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 		o->visit_capacity = visit_capacity;
 	if (o->written_capacity < 0)
 		o->written_capacity = written_capacity;
+	if (o->cluster_km < 0)
+		o->cluster_km = cluster_km;
 	if (o->level_days < 0)
 		o->level_days = level_days;
 	if (o->stale_days < 0)
@@ -345,6 +372,11 @@ cg_touchplan_check(struct cg_touchplan_opts *o, struct cg_run *run,
 	}
 	if (period(o, run->today, err) < 0)
 		return -1;
+	/* A distance for clustering asked for, with no clustering, is a
+	 * mistake the plan would not show. */
+	if (o->cluster_km >= 0 && !o->cluster)
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
+		    "--cluster-km needs --cluster-visits");
 	cg_tp_cadences_free(&o->cads);
 	if (cg_tp_cadences_load(&o->cads, o->by_quadrant, cfg, err) < 0 ||
 	    settings(o, cfg, err) < 0)

@@ -37,6 +37,8 @@ moved(const struct cg_tp_touch *t)
 		return ", too soon after the last touch";
 	case CG_TP_WAITS:
 		return ", after the contact scheduled in CRM";
+	case CG_TP_CLUSTER:
+		return ", with a visit nearby";
 	default:
 		return "";
 	}
@@ -59,6 +61,9 @@ cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
 	if (t->why == CG_TP_OVERDUE)
 		return clamp(snprintf(b, cap, "overdue since %s%s", due,
 		    t->date == CG_TP_NODATE ? ", over capacity" : ""), cap);
+	if (t->why == CG_TP_CLUSTER && t->date != CG_TP_NODATE)
+		return clamp(snprintf(b, cap, "due %s, with a visit %u km away",
+		    due, (unsigned)t->km), cap);
 	if (t->why != CG_TP_ONTIME || t->date == CG_TP_NODATE)
 		return clamp(snprintf(b, cap, "due %s%s", due, moved(t)), cap);
 	if (k->every == 1)

@@ -19,12 +19,16 @@
  *     O(alpha) with a union-find, so an overloaded rep costs no more
  *     than a light one); else it is an overflow.
  *
+ * With --cluster-visits a visit first looks, among the same days, for
+ * one that holds a visit within cluster_km (touchplan_cluster.c).
+ *
  * Its successor falls due one interval after its due day (after an
  * overdue catch-up or a scheduled contact: one interval after the day it
  * got). Nothing here is random: ties go by overdue first, then input
  * order, then track; among equally loaded days the nearest to the due
  * day, then the later one.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,6 +272,8 @@ place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
 		t.why = day == d0 ? CG_TP_ONTIME : rd->off[d0] != CG_TP_DAY_OPEN ?
 		    rd->off[d0] : CG_TP_FULL;
 		cg_tp_day_take(rd, o, day, kind);
+		if (kind == CG_TP_K_VISIT)
+			cg_tp_cluster_book(rd, o, day, acct);
 		plan_add(rp->plan, &t);
 		rp->schedday[acct] = t.date;
 		if (t.date + k->every <= o->to) {
@@ -368,6 +374,7 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 		const struct cg_tp_track *k;
 		int32_t d0, c, lo, day, next, gap;
 		int kind, normal, tr;
+		double km = 0;
 
 		p = heap_pop(h);
 		a = &rp->accts[p.acct];
@@ -395,8 +402,17 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 			lo = 0;
 		c = d0 > lo ? d0 : lo;
 		t.no = next_no(rp, p.acct);
-		day = c < rd->ndays ? cg_tp_day_place(rd, o, d0, c, lo, kind) :
-		    rd->ndays;
+		/* --cluster-visits: a day with a visit nearby, if one of the
+		 * days the visit may take has it. */
+		day = kind == CG_TP_K_VISIT && o->cluster_km > 0 ?
+		    cg_tp_cluster_day(rd, o, p.acct, c, lo, &km) : -1;
+		if (day >= 0 && day != d0 && normal) {
+			t.why = CG_TP_CLUSTER;
+			t.km = km < 65535 ? (uint16_t)lround(km) : 65535;
+		}
+		if (day < 0)
+			day = c < rd->ndays ? cg_tp_day_place(rd, o, d0, c, lo,
+			    kind) : rd->ndays;
 		if (day >= rd->ndays) {
 			t.date = CG_TP_NODATE;
 			/* Over capacity, or no working day left at all. */
@@ -413,12 +429,15 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 			next = o->from + d0 + k->every;
 		} else {
 			t.date = o->from + day;
-			t.why = !normal ? CG_TP_OVERDUE : day == d0 ?
+			t.why = t.why == CG_TP_CLUSTER ? CG_TP_CLUSTER :
+			    !normal ? CG_TP_OVERDUE : day == d0 ?
 			    CG_TP_ONTIME : c > d0 ? (p.floor != CG_TP_NODATE &&
 			    lo == p.floor - o->from ? CG_TP_WAITS :
 			    CG_TP_SPACED) : rd->off[d0] != CG_TP_DAY_OPEN ?
 			    rd->off[d0] : CG_TP_FULL;
 			cg_tp_day_take(rd, o, day, kind);
+			if (kind == CG_TP_K_VISIT)
+				cg_tp_cluster_book(rd, o, day, p.acct);
 			p.prev = t.date;
 			/* The series keeps its own rhythm: a touch moved by
 			 * a weekend or a full day does not push the next one
@@ -481,6 +500,9 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	rd.popen = cg_xmalloc(nd * sizeof(int32_t));
 	rd.waiting = cg_xmalloc(nd * sizeof(int32_t));
 	rd.wwaiting = cg_xmalloc(nd * sizeof(int32_t));
+	rd.vhead = o->cluster_km > 0 ? cg_xmalloc(nd * sizeof(int32_t)) : NULL;
+	rd.vnode = NULL;
+	rd.nvnode = rd.cvnode = 0;
 	memset(&rp, 0, sizeof(rp));
 	rp.o = o;
 	rp.accts = accts;
@@ -526,6 +548,8 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	free(rd.popen);
 	free(rd.waiting);
 	free(rd.wwaiting);
+	free(rd.vhead);
+	free(rd.vnode);
 	free(h.v);
 	free(rp.seen);
 	free(rp.schedday);

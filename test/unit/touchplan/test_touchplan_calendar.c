@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@
 struct world {
 	struct cg_tp_cadence cad[4];
 	struct cg_tp_account acc[NACC];
+	struct cg_point pt[NACC];	/* for --cluster-visits */
 	struct cg_tp_opts o;
 	struct cg_tp_plan plan;
 };
@@ -173,7 +175,7 @@ touches_are_half_an_interval_apart_after_every_kind_of_move(void **state)
 	struct cg_tp_away away = { (char *)"Ana", 0, 0, 0 };
 	int32_t v[400];
 	uint32_t seed = 7;
-	size_t i, n, k, round;
+	size_t i, n, k, round, nclustered = 0;
 	int c;
 
 	(void)state;
@@ -194,6 +196,17 @@ touches_are_half_an_interval_apart_after_every_kind_of_move(void **state)
 		world_opts(w, from, from + 90, 1 + (int)(rnd(&seed) % 6),
 		    (int)(rnd(&seed) % 4));
 		w->o.visit_capacity = (int)(rnd(&seed) % 3);
+		/* Every other round clusters visits among places in a
+		 * 100 km square, a few accounts without one: clustering
+		 * only chooses among the days a visit may take. */
+		w->o.cluster_km = round % 2 ? 30 : 0;
+		for (i = 0; i < nacc; i++) {
+			w->pt[i].lat = rnd(&seed) % 8 ? 52.0 +
+			    (double)(rnd(&seed) % 900) / 1000.0 : NAN;
+			w->pt[i].lon = 13.0 + (double)(rnd(&seed) % 1400) /
+			    1000.0;
+		}
+		w->o.points = w->pt;
 		cg_tp_dates_free(&hol);
 		for (k = 0; k < 6; k++)
 			cg_tp_dates_add(&hol, from + (int32_t)(rnd(&seed) % 90));
@@ -205,6 +218,13 @@ touches_are_half_an_interval_apart_after_every_kind_of_move(void **state)
 		aw.n = 1;
 		w->o.aways = &aw;
 		cg_tp_schedule(&w->o, w->acc, nacc, onerep, 1, &w->plan);
+		for (i = 0; i < w->plan.n; i++) {
+			if (w->plan.v[i].why != CG_TP_CLUSTER)
+				continue;
+			assert_true(w->o.cluster_km > 0);
+			assert_true(w->plan.v[i].km <= 30);
+			nclustered++;
+		}
 		for (i = 0; i < nacc; i++) {
 			int gap = every[w->acc[i].cad - w->cad] / 2;
 
@@ -238,9 +258,18 @@ touches_are_half_an_interval_apart_after_every_kind_of_move(void **state)
 				    CG_TP_WRITTEN(w->plan.v[k].channel) == wr;
 			assert_true(same <= (size_t)(wr ?
 			    w->o.written_capacity : w->o.capacity));
+			if (w->plan.v[i].channel != CG_TP_VISIT)
+				continue;
+			for (k = 0, same = 0; k < w->plan.n; k++)
+				same += w->plan.v[k].date ==
+				    w->plan.v[i].date &&
+				    w->plan.v[k].channel == CG_TP_VISIT;
+			assert_true(same <= (size_t)w->o.visit_capacity);
 		}
 		cg_tp_plan_free(&w->plan);
 	}
+	/* The clustering rounds did move visits to their neighbours. */
+	assert_true(nclustered > 0);
 	cg_tp_dates_free(&hol);
 	free(w);
 }
