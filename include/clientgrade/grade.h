@@ -166,8 +166,14 @@ struct cg_grade_vals {
 	uint32_t *itab;		/* integer values: first index >= imin + k */
 	double imin;
 	size_t nitab;
-	double *samp;		/* every CG_GRADE_SAMP-th distinct value */
+	double *samp;		/* every SAMP-th distinct value */
 	size_t nsamp;
+	struct cg_grade_vslot {	/* many distinct values: value -> place */
+		uint64_t bits;	/* the value's IEEE bits */
+		uint32_t below, equal;	/* equal 0: an empty slot */
+	} *hash;
+	size_t hmask;		/* slots - 1 (a power of two) */
+	int hshift;		/* 64 - log2(slots) */
 };
 
 void cg_grade_vals_init(struct cg_grade_vals *v, int small);

@@ -164,10 +164,53 @@ uval(const struct cg_grade_vals *v, size_t i)
  *   - values that are all whole numbers in a short span (orders, days,
  *     kilometres, counts) get a table from the number to its place;
  *   - others get every SAMP-th value in a small array that stays in the
- *     cache; the search there leaves a block of SAMP values to search.
+ *     cache; the search there leaves a block of SAMP values to search;
+ *   - and where there are many distinct values (volumes), a hash table
+ *     from the value to its place answers a value of the set with one
+ *     memory access where the search took three or four.
  */
 #define SAMP 32
 #define ITAB_MAX 65536
+#define HASH_MIN 4096
+
+/* Fibonacci hashing: the product's top bits depend on every bit of the
+ * value, as whole amounts leave the low mantissa bits all zero. */
+static size_t
+hslot(const struct cg_grade_vals *v, uint64_t bits)
+{
+	return (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> v->hshift);
+}
+
+static uint64_t
+bits_of(double x)
+{
+	uint64_t u;
+
+	x = x == 0 ? 0 : x;	/* -0 and 0 are one value */
+	memcpy(&u, &x, sizeof(u));
+	return u;
+}
+
+static void
+build_hash(struct cg_grade_vals *v)
+{
+	size_t slots = 1, i, k;
+	uint64_t b;
+
+	v->hshift = 64;
+	while (slots < 2 * v->nu)
+		slots *= 2, v->hshift--;
+	v->hash = cg_xcalloc(slots, sizeof(*v->hash));
+	v->hmask = slots - 1;
+	for (i = 0; i < v->nu; i++) {
+		b = bits_of(uval(v, i));
+		for (k = hslot(v, b); v->hash[k].equal != 0; k = (k + 1) & v->hmask)
+			;
+		v->hash[k].bits = b;
+		v->hash[k].below = v->below[i];
+		v->hash[k].equal = v->below[i + 1] - v->below[i];
+	}
+}
 
 static void
 build_aids(struct cg_grade_vals *v)
@@ -198,6 +241,8 @@ build_aids(struct cg_grade_vals *v)
 	}
 	if (v->nu < 4 * SAMP)
 		return;
+	if (v->nu >= HASH_MIN)
+		build_hash(v);
 	v->nsamp = (v->nu + SAMP - 1) / SAMP;
 	v->samp = cg_xreallocarray(NULL, v->nsamp, sizeof(*v->samp));
 	for (k = 0; k < v->nsamp; k++)
@@ -327,7 +372,21 @@ cg_grade_vals_rank(const struct cg_grade_vals *v, double x, size_t *below,
     size_t *equal, double *above_sum)
 {
 	double key = v->small ? (double)(float)x : x;
-	size_t lo = first_ge(v, key);
+	size_t lo, k;
+	uint64_t b;
+
+	if (v->hash != NULL && above_sum == NULL) {
+		b = bits_of(key);
+		for (k = hslot(v, b); v->hash[k].equal != 0;
+		    k = (k + 1) & v->hmask)
+			if (v->hash[k].bits == b) {
+				*below = v->hash[k].below;
+				*equal = v->hash[k].equal;
+				return;
+			}
+		/* Not a value of the set: search for its place. */
+	}
+	lo = first_ge(v, key);
 
 	*below = v->below[lo];
 	if (lo < v->nu && uval(v, lo) == key) {
@@ -352,6 +411,7 @@ cg_grade_vals_free(struct cg_grade_vals *v)
 	free(v->above_sum);
 	free(v->itab);
 	free(v->samp);
+	free(v->hash);
 	memset(v, 0, sizeof(*v));
 }
 
