@@ -27,7 +27,7 @@ _clientgrade_opts()
 {
 	case $1 in
 	grade)
-		_cg_arg='-m --method -s --scale -w --weight --abc --previous --plot --group'
+		_cg_arg='-m --method -s --scale -w --weight --abc --home --homes --previous --plot --group'
 		_cg_opt='--summary'
 		_cg_flag='--worksheet -e --explain'
 		;;
@@ -77,7 +77,7 @@ _clientgrade_options()
 }
 
 # The roles --col can name (clientgrade(7), COLUMN ROLES).
-_clientgrade_roles='id account owner volume orders last_order last_contact next_contact recency days_to_pay overdue distance accessibility openness referrals engagement our_contacts their_contacts contacts potential employees stage grade score quadrant email phone domain no_reply date value name'
+_clientgrade_roles='id account owner volume orders last_order last_contact next_contact recency days_to_pay overdue distance latitude longitude accessibility openness referrals engagement our_contacts their_contacts contacts potential employees source referred_volume last_referral stage grade score quadrant email phone domain no_reply date value name'
 
 # _clientgrade_dequote WORD: set _cg_w to WORD as the shell would pass it,
 # for the simple quoting people type at a prompt ('a b', "a b", a\ b). It

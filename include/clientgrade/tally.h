@@ -35,7 +35,7 @@ struct cg_tally {
 };
 
 void cg_tally_init(struct cg_tally *t);
-void cg_tally_free(struct cg_tally *t);	/* and ready to count again */
+void cg_tally_free(struct cg_tally *t);	/* zeroed: freeing twice is safe */
 
 /* Count one row's value s[0..n), and the number or date it read as
  * (has_num, has_date: 0 when it is none). */

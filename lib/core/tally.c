@@ -25,7 +25,8 @@ cg_tally_free(struct cg_tally *t)
 {
 	cg_strtab_free(&t->vals);
 	free(t->cnt);
-	cg_tally_init(t);
+	/* Zeroed, so freeing again is harmless; counting needs an init. */
+	memset(t, 0, sizeof(*t));
 }
 
 /* Add c rows of value s[0..n) (c >= 1). */
