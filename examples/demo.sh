@@ -17,7 +17,7 @@ run() {
 }
 
 run "rollup --where deal_stage=Won --distinct sales_agent --replace --today 2026-12-01 examples/deals.csv --accounts examples/accounts.csv | grade --explain --today 2026-12-01 | quadrant > $out/demo-graded.csv"
-run "grade --summary=text --today 2026-12-01 < $out/demo-graded.csv"
+run "grade -q --summary=text --today 2026-12-01 < $out/demo-graded.csv"
 echo
 run "quadrant --summary=text < $out/demo-graded.csv"
 echo
