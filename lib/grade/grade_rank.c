@@ -315,6 +315,9 @@ first_ge(const struct cg_grade_vals *v, double key)
 		lo = j > 0 ? SAMP * (j - 1) + 1 : 0;
 		hi = SAMP * j < v->nu ? SAMP * j : v->nu;
 	}
+	/* An empty set has no array to point into (NULL + 0 is UB). */
+	if (hi == lo)
+		return lo;
 	return lo + (v->small ? lower_f(v->f + lo, hi - lo, key) :
 	    lower_d(v->d + lo, hi - lo, key));
 }
