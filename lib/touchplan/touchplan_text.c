@@ -18,85 +18,14 @@
 #include <string.h>
 
 #include "clientgrade/buf.h"
+#include "clientgrade/safetext.h"
 #include "clientgrade/touchplan.h"
 
-/* Length of a valid UTF-8 sequence at s (at most n bytes), code point in
- * *cp; 0 if the bytes are not one. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	size_t len, i;
-	unsigned long c;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF. */
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* 1 for a code point that must not reach a reader raw. */
-static int
-hidden(unsigned long c)
-{
-	return (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 ||
-	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
+/* The one spelling of safe text for every tool (safetext.h). */
 void
 cg_tp_text_safe(struct cg_buf *b, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, run = 0, len;
-	unsigned long cp;
-	char esc[16];
-
-	while (i < n) {
-		unsigned char c = p[i];
-
-		if (c >= 0x20 && c < 0x7f) {
-			i++;
-			continue;
-		}
-		len = c >= 0x80 ? utf8_seq(p + i, n - i, &cp) : 0;
-		if (len > 0 && !hidden(cp)) {
-			i += len;
-			continue;
-		}
-		cg_buf_add(b, s + run, i - run);
-		if (c == '\n')
-			cg_buf_add(b, "\\n", 2);
-		else if (c == '\r')
-			cg_buf_add(b, "\\r", 2);
-		else if (c == '\t')
-			cg_buf_add(b, "\\t", 2);
-		else if (len > 0) {
-			snprintf(esc, sizeof(esc), "\\u%04lx", cp);
-			cg_buf_adds(b, esc);
-		} else {
-			snprintf(esc, sizeof(esc), "\\x%02x", c);
-			cg_buf_adds(b, esc);
-		}
-		i += len > 0 ? len : 1;
-		run = i;
-	}
-	cg_buf_add(b, s + run, n - run);
+	cg_text_safe(b, s, n);
 }
 
 const char *
