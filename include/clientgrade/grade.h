@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "buf.h"
+#include "cond.h"
 #include "config.h"
 #include "error.h"
 #include "geo.h"
@@ -270,31 +271,19 @@ size_t cg_grade_abc_index(const double *lim, size_t n, double above,
  */
 const char *cg_grade_rfm_segment(int r, int f, int m);
 
-/* ---- rules (lib/grade_rules.c) ---- */
-
-enum cg_grade_op { CG_OP_GE, CG_OP_GT, CG_OP_LE, CG_OP_LT, CG_OP_EQ, CG_OP_NE };
-
-/* A compiled rule expression: nodes in an array, root last. */
-struct cg_grade_node {
-	int kind;		/* 0 compare, 1 and, 2 or, 3 always (*) */
-	int factor;		/* compare: enum cg_grade_factor */
-	int op;			/* compare: enum cg_grade_op */
-	double num;		/* compare: the number */
-	size_t a, b;		/* and/or: operand nodes */
-};
+/* ---- rules (lib/grade_rules.c, on the core's cond.h) ---- */
 
 struct cg_grade_rule {
 	char grade[CG_GRADE_NAMELEN];
 	char *text;		/* the rule as written (owned) */
-	struct cg_grade_node *node;	/* owned */
-	size_t nnode;
+	struct cg_cond cond;	/* compiled; variables are factors */
 	int line;		/* config line, for messages */
 };
 
 /*
  * Compile `text` ("volume >= 50000 and orders >= 12", "*"; "and" binds
- * tighter than "or"; parentheses group). Factors by name or alias,
- * operators >= > <= < = == !=, numbers as 50000, 12.5, 1e5. On error
+ * tighter than "or"; parentheses group: cond.h's grammar). Factors by
+ * name or alias, operators >= > <= < = == !=, numbers only. On error
  * -1 with a message in msg (what was expected and at which character).
  */
 int cg_grade_rule_compile(struct cg_grade_rule *rule, const char *text,

@@ -7,8 +7,6 @@
 
 #include "grade_int.h"
 
-static const char *const opname[] = { ">=", ">", "<=", "<", "=", "!=" };
-
 /*
  * Write node k. A group inside another kind of group (an "or" inside an
  * "and", or the other way round) gets parentheses: not needed for the
@@ -19,37 +17,33 @@ render(const struct cg_grade_ctx *g, struct cg_buf *b,
     const struct cg_grade_rule *rule, size_t k, const double *v,
     const int *have, int parent)
 {
-	const struct cg_grade_node *n = &rule->node[k];
+	const struct cg_cond_node *n = &rule->cond.node[k];
 	char n1[48], n2[48];
 	int paren;
 
 	switch (n->kind) {
-	case 1:
-	case 2:
-		if (n->a == n->b) {	/* the root wrapper of compile */
-			render(g, b, rule, n->a, v, have, parent);
-			return;
-		}
+	case CG_COND_AND:
+	case CG_COND_OR:
 		paren = parent != 0 && parent != n->kind;
 		if (paren)
 			cg_buf_addc(b, '(');
 		render(g, b, rule, n->a, v, have, n->kind);
-		cg_buf_adds(b, n->kind == 1 ? " and " : " or ");
+		cg_buf_adds(b, n->kind == CG_COND_AND ? " and " : " or ");
 		render(g, b, rule, n->b, v, have, n->kind);
 		if (paren)
 			cg_buf_addc(b, ')');
 		return;
-	case 3:
+	case CG_COND_ALL:
 		cg_buf_adds(b, "*");
 		return;
 	}
-	if (have[n->factor])
-		cg_buf_printf(b, "%s %s %s %s", cg_grade_factor(n->factor)->name,
-		    cg_grade_num(g, n1, v[n->factor], 2), opname[n->op],
+	if (have[n->var])
+		cg_buf_printf(b, "%s %s %s %s", cg_grade_factor(n->var)->name,
+		    cg_grade_num(g, n1, v[n->var], 2), cg_cond_opname(n->op),
 		    cg_grade_num(g, n2, n->num, 6));
 	else
 		cg_buf_printf(b, "%s (empty) %s %s",
-		    cg_grade_factor(n->factor)->name, opname[n->op],
+		    cg_grade_factor(n->var)->name, cg_cond_opname(n->op),
 		    cg_grade_num(g, n2, n->num, 6));
 }
 
@@ -74,9 +68,10 @@ cg_grade_rules_row(struct cg_grade_ctx *g, const double *v, const int *have,
 	if (res->why == NULL)
 		return;
 	cg_buf_printf(res->why, "%s: ", o->rules[i].grade);
-	if (o->rules[i].nnode == 1 && o->rules[i].node[0].kind == 3) {
+	if (cg_cond_is_all(&o->rules[i].cond)) {
 		cg_buf_adds(res->why, "no rule above matched");
 		return;
 	}
-	render(g, res->why, &o->rules[i], o->rules[i].nnode - 1, v, have, 0);
+	render(g, res->why, &o->rules[i], o->rules[i].cond.nnode - 1, v, have,
+	    0);
 }

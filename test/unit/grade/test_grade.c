@@ -407,7 +407,7 @@ rule_errors_say_what_was_expected_where(void **state)
 		assert_int_equal(cg_grade_rule_compile(&r, c[i].text, msg,
 		    sizeof(msg)), -1);
 		assert_string_equal(msg, c[i].msg);
-		assert_null(r.node);
+		assert_null(r.cond.node);
 	}
 }
 
