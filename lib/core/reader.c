@@ -248,7 +248,7 @@ int
 cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
     struct cg_err *err)
 {
-	size_t i, total;
+	size_t i;
 	int rc;
 
 	/*
@@ -297,18 +297,29 @@ cg_reader_header(struct cg_reader *r, const struct cg_row **hdr,
 		    "the header has more than %d columns", CG_MAX_COLUMNS);
 	r->maxf = r->nf + 1;
 	r->have_hdr = 1;
-	total = 0;
-	for (i = 0; i < r->nf; i++)
-		total += r->flen[i] + 1;
-	r->hdr_fb = cg_xmalloc(total ? total : 1);
-	memcpy(r->hdr_fb, r->fb, r->fblen);
+	/*
+	 * The header keeps the record's own buffers instead of copies, so a
+	 * header of one huge field is not held twice (issue 13); the next
+	 * record grows new ones to its own size.
+	 */
+	if (r->fb == NULL)
+		r->fb = cg_xmalloc(1);
+	r->hdr_fb = r->fb;
+	r->fb = NULL;
+	r->fblen = r->fbcap = 0;
 	r->hdr_len = cg_xreallocarray(NULL, r->nf, sizeof(size_t));
 	r->hdr_f = cg_xreallocarray(NULL, r->nf, sizeof(char *));
 	for (i = 0; i < r->nf; i++) {
 		r->hdr_len[i] = r->flen[i];
 		r->hdr_f[i] = r->hdr_fb + r->foff[i];
 	}
-	r->hdr_raw = cg_xstrndup(r->row.raw ? r->row.raw : "", r->row.rawlen);
+	if (r->row.raw != NULL && r->row.raw == r->raw.s) {
+		r->hdr_raw = r->raw.s;
+		r->raw.s = NULL;
+		r->raw.len = r->raw.cap = 0;
+	} else
+		r->hdr_raw = cg_xstrndup(r->row.raw ? r->row.raw : "",
+		    r->row.rawlen);
 	r->hdr.n = r->nf;
 	r->hdr.f = r->hdr_f;
 	r->hdr.len = r->hdr_len;

@@ -11,11 +11,15 @@
  *   - a record written back with no puts is its raw input bytes, byte
  *     for byte, followed by the dialect's line ending (UTF-8 input);
  *   - reading either output back gives the same records with the same
- *     fields (plus the appended one), in the same order.
+ *     fields (plus the appended one), in the same order;
+ *   - the reader's memory stays within a bound proportional to the
+ *     input (issue 13: a record costs a small multiple of its size):
+ *     see check_memory().
  */
 #include "fuzz.h"	/* first: it defines _GNU_SOURCE */
 #include <iconv.h>
 #include <stdint.h>
+#include <sanitizer/allocator_interface.h>
 #include "clientgrade/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n);
@@ -100,6 +104,158 @@ readback(int fd, const struct cg_reader_opts *o, struct flat *f)
 	return nrec;
 }
 
+/*
+ * What the reader holds, counted by the sanitizer's allocation hooks
+ * (every fuzz build has ASan), so the library needs no counting of its
+ * own and a normal build pays nothing: bytes live and their high-water
+ * mark, while `counting` is set on this thread.
+ */
+static __thread int counting;
+static long long live, peak;
+
+static void
+on_malloc(const volatile void *p, size_t size)
+{
+	(void)p;
+	if (!counting)
+		return;
+	live += (long long)size;
+	if (live > peak)
+		peak = live;
+}
+
+static void
+on_free(const volatile void *p)
+{
+	if (counting && p != NULL)
+		live -= (long long)__sanitizer_get_allocated_size(
+		    (const void *)p);
+}
+
+/*
+ * Slack over the bound: the decoder's 64 KiB of input read ahead (taken
+ * at the first read, after the open), the first records' buffers (4 KiB
+ * of fields, libcsv's 4 KiB block, the field tables for 32 fields), the
+ * header's copy, iconv's state.
+ */
+#define MEM_SLACK (96 * 1024)
+/*
+ * What each column of the header costs: its offset, length and pointer
+ * in the record's tables, which double (so up to twice the columns),
+ * and its length and pointer in the header's copy: 8 words, and one for
+ * the old table while the last one grows. The header is capped at 1M
+ * columns, so this part is bounded too.
+ */
+#define MEM_PER_COLUMN (9 * sizeof(size_t))
+/*
+ * Bytes allocated per byte of input, at most. Issue 13 asks for under 3
+ * in resident memory, and the tools meet that (test/script/harden_edges.sh
+ * measures a 40 MB line); what is counted here is bytes requested, which
+ * is more: a record that spans reads is held three times (its raw bytes
+ * for the writer, its fields, libcsv's field being assembled), the first
+ * two grow by doubling, and under the sanitizer a realloc holds the old
+ * block and the new one at once (glibc moves large blocks with mremap
+ * instead), so a buffer at the moment it grows is three times its
+ * contents. Measured on the corpus, amplified to 128 KiB: 6.7 for a
+ * header of one huge field, 7.5 for a huge quoted field never closed;
+ * a regression such as the 25 bytes a comma of old is far above 8.
+ */
+#define MEM_FACTOR 8
+
+/*
+ * Issue 13: a record costs a small constant times its size (a 40 MB
+ * line of commas once took 1 GB). The reader alone reads the whole of fd
+ * here, in a pass of its own so that the round trip's buffers are not
+ * counted; its high-water mark must stay within what it holds just
+ * opened (the read buffer, the decoder's), plus MEM_FACTOR times the
+ * larger of the input and its decoded text (cp1252 grows to 3 bytes a
+ * character), plus MEM_PER_COLUMN a header column, plus MEM_SLACK.
+ */
+static void
+check_memory(int fd, const struct cg_reader_opts *o)
+{
+	struct cg_err err;
+	struct cg_reader *r;
+	const struct cg_row *row;
+	long long fixed, size, text = 0, bound;
+	size_t ncol = 0, i, len;
+	int rc;
+
+	unsigned char bom[2] = { 0, 0 };
+
+	size = (long long)lseek(fd, 0, SEEK_END);
+	/* A record that stops the reader is not counted in `text`: take
+	 * the most the input can decode to (3 bytes a cp1252 or UTF-16
+	 * unit's worth of UTF-8). */
+	if (pread(fd, bom, 2, 0) == 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) ||
+	    o->encoding != NULL))
+		size *= 3;
+	lseek(fd, 0, SEEK_SET);
+	live = peak = 0;
+	counting = 1;
+	if ((r = cg_reader_open(fd, "<memory>", o, &err)) == NULL)
+		abort();
+	fixed = live;
+	rc = cg_reader_header(r, &row, &err);
+	if (rc > 0)
+		ncol = row->n;
+	while (rc > 0) {
+		for (i = 0, len = row->n; i < row->n; i++)
+			len += row->len[i];
+		text += (long long)(row->raw != NULL && row->rawlen > len ?
+		    row->rawlen : len) + 2;
+		rc = cg_reader_next(r, &row, &err);
+	}
+	cg_reader_free(r);
+	counting = 0;
+	bound = fixed + MEM_FACTOR * (text > size ? text : size) +
+	    (long long)(MEM_PER_COLUMN * ncol) + MEM_SLACK;
+	if (getenv("CG_FUZZ_MEM") != NULL)
+		fprintf(stderr, "mem ratio %.2f (peak %lld fixed %lld size %lld "
+		    "text %lld cols %zu)\n", (double)(peak - fixed -
+		    (long long)(MEM_PER_COLUMN * ncol)) /
+		    (double)(text > size ? text : size), peak, fixed, size, text,
+		    ncol);
+	if (peak > bound) {
+		fprintf(stderr, "the reader held %lld bytes for %lld bytes of "
+		    "input at most (%lld of text read, %zu columns): over the bound of "
+		    "%lld (%lld when just opened)\n", peak, size, text, ncol,
+		    bound, fixed);
+		abort();
+	}
+	lseek(fd, 0, SEEK_SET);
+}
+
+/*
+ * The input repeated until it is AMP_BYTES long at least, in a memfd: a
+ * fuzz input is a few hundred bytes, which the fixed part of the bound
+ * would hide; repeated, an input without a line end becomes one huge
+ * record (the 40 MB line of commas) and one with line ends many records,
+ * so the bound is tested where it matters. -1 when fd is empty.
+ */
+#define AMP_BYTES (128 * 1024)
+
+static int
+amplified(int fd)
+{
+	char buf[4096];
+	off_t size = lseek(fd, 0, SEEK_END), done = 0, at;
+	ssize_t k;
+	int out;
+
+	if (size <= 0 || (out = memfd_create("amp", 0)) < 0)
+		return -1;
+	while (done < AMP_BYTES)
+		for (at = 0; at < size; at += k, done += k)
+			if ((k = pread(fd, buf, sizeof(buf) < (size_t)(size - at) ?
+			    sizeof(buf) : (size_t)(size - at), at)) <= 0 ||
+			    write(out, buf, (size_t)k) != k)
+				abort();
+	lseek(fd, 0, SEEK_SET);
+	lseek(out, 0, SEEK_SET);
+	return out;
+}
+
 /* The bytes, if they are UTF-8, as UTF-16LE with a BOM in a memfd; -1. */
 static int
 utf16_memfd(const uint8_t *data, size_t n)
@@ -132,10 +288,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	struct cg_dialect d;
 	const struct cg_row *row;
 	struct flat want1 = { 0 }, want2 = { 0 }, got1 = { 0 }, got2 = { 0 };
-	int in, out1, out2, rc;
+	int in, amp, out1, out2, rc;
 	long nrec = 0;
 	off_t at = 0;
 
+	static int hooked;
+
+	if (!hooked && __sanitizer_install_malloc_and_free_hooks(on_malloc,
+	    on_free) == 0)
+		abort();
+	hooked = 1;
 	if (n < 2)
 		return 0;
 	memset(&o, 0, sizeof(o));
@@ -153,6 +315,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	default:
 		in = fuzz_memfd(data + 2, n - 2);
 		break;
+	}
+	/* One input in four, by its length so a reproducer reproduces:
+	 * amplified, an input costs a hundred times as much to read, and the
+	 * other three keep the fuzzer's pace for the round trip. */
+	if (n % 4 == 0 && (amp = amplified(in)) >= 0) {
+		check_memory(amp, &o);
+		close(amp);
 	}
 	out1 = memfd_create("out1", 0);
 	out2 = memfd_create("out2", 0);
