@@ -79,12 +79,15 @@ static const struct cg_opt opts[] = {
 };
 
 static const char *const sections[] = { "touchplan", "touchplan.cadence",
-	"touchplan.cadence.*", NULL };
+	"touchplan.cadence.*", "touchplan.lead.cadence",
+	"touchplan.lead.cadence.*", "touchplan.referral.cadence",
+	"touchplan.referral.cadence.*", NULL };
 
 /* The roles it reads, for --inspect: grade or quadrant (--by) is needed. */
 static const struct cg_role_need roles[] = {
 	{ "grade", 't', 2 }, { "quadrant", 't', 2 }, { "account", 't', 1 },
-	{ "id", 't', 0 }, { "owner", 't', 0 }, { "last_contact", 'd', 0 },
+	{ "id", 't', 0 }, { "owner", 't', 0 }, { "stage", 't', 0 },
+	{ "last_contact", 'd', 0 },
 	{ "last_order", 'd', 0 }, { "next_contact", 'd', 0 },
 	{ "latitude", 'n', 0 }, { "longitude", 'n', 0 }, { NULL, 0, 0 }
 };

@@ -102,9 +102,29 @@ int cg_tp_track_parse(const char *spec, struct cg_tp_track *t, char *why,
  * [touchplan.cadence.NAME] (TRACK = TRACKSPEC, several tracks) from cfg;
  * a name given in the config replaces its default entirely. Entries taken
  * are marked used. Returns 0 or -1 (CG_ECONFIG naming file and line).
- * Free with cg_tp_cadences_free().
+ * Free with cg_tp_cadences_free(). These are the clients' cadences.
  */
 int cg_tp_cadences_load(struct cg_tp_cadences *cs, int by_quadrant,
+    struct cg_config *cfg, struct cg_err *err);
+
+/*
+ * Populations: what the stage column (stage.h) says an account is. A lead
+ * graded A is not an A client: it is nurtured by calls and email, not
+ * visited, until it buys; a referral source is thanked, not sold to.
+ */
+enum cg_tp_pop { CG_TP_CLIENTS = 0, CG_TP_LEADS, CG_TP_REFERRALS,
+	CG_TP_NPOPS };
+/* "client", "lead", "referral source" (singular, for reasons). */
+const char *cg_tp_pop_name(int pop);
+
+/*
+ * The cadences of population `pop` by grade: for CG_TP_CLIENTS the same
+ * as cg_tp_cadences_load(by grade); for leads the defaults then
+ * [touchplan.lead.cadence] and [touchplan.lead.cadence.GRADE], for
+ * referral sources [touchplan.referral.cadence] and
+ * [touchplan.referral.cadence.GRADE], with the same rules. 0 or -1.
+ */
+int cg_tp_cadences_load_pop(struct cg_tp_cadences *cs, int pop,
     struct cg_config *cfg, struct cg_err *err);
 void cg_tp_cadences_free(struct cg_tp_cadences *cs);
 /* Cadence by name (case-insensitive, blanks around ignored); or NULL. */
@@ -196,6 +216,7 @@ struct cg_tp_account {
 	int32_t sched;		/* next_contact within the period, or
 				 * CG_TP_NODATE */
 	const struct cg_tp_cadence *cad;
+	int pop;		/* enum cg_tp_pop: whose cadences cad is */
 	const char **keep;	/* --keep values (nkeep of them) */
 	long line;		/* input line, for messages */
 	unsigned dup;		/* ics: 0, or n for the n-th repeat of the same
@@ -267,7 +288,9 @@ void cg_tp_schedule(const struct cg_tp_opts *o,
 void cg_tp_plan_free(struct cg_tp_plan *plan);
 
 /* The reason text of a touch ("every 7 days", "overdue since 2026-10-03",
- * "due 2026-12-25 (holiday)"), into b (cap >= 64). Returns the length. */
+ * "due 2026-12-25 (holiday)"), into b (cap >= 64). A lead's or a
+ * referral source's begins with its grade and population ("A lead: call
+ * every 14 days"); a client's does not. Returns the length. */
 size_t cg_tp_reason(const struct cg_tp_touch *t,
     const struct cg_tp_account *a, char *b, size_t cap);
 
@@ -375,7 +398,8 @@ struct cg_touchplan_opts {
 	size_t nkeep;
 	/* Set by cg_touchplan_check. */
 	unsigned workday_mask;	/* bit 0 = Monday */
-	struct cg_tp_cadences cads;	/* owned */
+	struct cg_tp_cadences cads;	/* owned: the clients' */
+	struct cg_tp_cadences lead_cads, referral_cads;	/* owned */
 };
 enum { CG_TP_CSV = 0, CG_TP_ICS, CG_TP_AGENDA };
 

@@ -43,6 +43,8 @@ static const char *const known_sections[] = {
 	"rollup",
 	"quadrant", "quadrant.time", "quadrant.names", "quadrant.effort",
 	"touchplan", "touchplan.cadence", "touchplan.cadence.*",
+	"touchplan.lead.cadence", "touchplan.lead.cadence.*",
+	"touchplan.referral.cadence", "touchplan.referral.cadence.*",
 	"prune",
 	NULL
 };

@@ -359,6 +359,40 @@ group_col(const struct cg_grade_ctx *g, const struct cg_row *hdr,
 }
 
 /*
+ * A population graded on some of its factors only, because the file has
+ * no column for the others: said once, so that "A" is read as "A on
+ * volume and payment", not as A on everything the man page lists (the
+ * reasons say "not in file: ..." row by row).
+ */
+static void
+partial_note(struct cg_grade_ctx *g, int p, size_t n, struct cg_buf *b)
+{
+	const struct cg_grade_opts *o = g->o;
+	struct cg_buf on = CG_BUF_INIT;
+	int i, f;
+
+	cg_buf_reset(b);
+	cg_buf_adds(b, "");
+	cg_buf_adds(&on, "");
+	for (i = 0; i < CG_GF_N; i++) {
+		f = cg_grade_pop_order(p)[i];
+		if (o->weight[p][f] <= 0)
+			continue;
+		if (g->uses[p][f])
+			cg_buf_printf(&on, "%s%s", on.len ? ", " : "",
+			    cg_grade_factor(f)->name);
+		else
+			cg_buf_printf(b, "%s%s", b->len ? ", " : "",
+			    cg_grade_factor(f)->name);
+	}
+	if (b->len > 0)
+		cg_note(g->run, "%zu %s graded on %s only: no column for %s "
+		    "(name one with --col ROLE=HEADER)", n,
+		    cg_grade_pop_name(p, n), on.s, b->s);
+	cg_buf_free(&on);
+}
+
+/*
  * After the last pass: what the populations' counts mean for the grades
  * (grade.1 DIAGNOSTICS).
  */
@@ -396,8 +430,10 @@ pop_notes(struct cg_grade_ctx *g, const size_t *npop)
 			continue;
 		for (f = 0, k = 0; f < CG_GF_N; f++)
 			k |= g->uses[p][f];
-		if (k)
+		if (k) {
+			partial_note(g, p, npop[p], &b);
 			continue;
+		}
 		cg_buf_reset(&b);
 		cg_buf_adds(&b, "");
 		for (i = 0; i < CG_GF_N; i++) {

@@ -178,6 +178,7 @@ done:
 	cg_buf_free(&t.arena);
 	cg_strtab_free(&t.reps);
 	cg_strtab_free(&t.owners);
+	cg_tp_pops_free(&t.pops);
 	free(t.acc);
 	free(t.pts);
 	free(t.aoff);

@@ -157,6 +157,43 @@ static const struct {
 	{ NULL, NULL }
 };
 
+/*
+ * Leads and referral sources, one line a track ("GRADE TRACK SPEC"): a
+ * lead is worked by phone and email and not visited until it buys (a
+ * visit is the time a paying client has earned); the better the lead, the
+ * more often it is called. A referral source is kept warm and thanked: A
+ * a call a month and a thank-you each quarter, by turns an invitation to
+ * an event and a postcard; B an email every two months and a postcard
+ * twice a year; C and D the newsletter. Track names say the channel, so
+ * the reason reads "A lead: call every 14 days".
+ */
+static const struct {
+	const char *name, *track, *spec;
+} lead_defaults[] = {
+	{ "AAA", "call", "7 call" }, { "AAA", "email", "14 email" },
+	{ "AA", "call", "10 call" }, { "AA", "email", "21 email" },
+	{ "A", "call", "14 call" }, { "A", "email", "30 email" },
+	{ "B", "email", "30 email" }, { "B", "call", "60 call" },
+	{ "C", "newsletter", "90 newsletter" },
+	{ "D", "newsletter", "182 newsletter" },
+	{ NULL, NULL, NULL }
+}, referral_defaults[] = {
+	{ "AAA", "call", "14 call" }, { "AAA", "thanks", "91 event, postcard" },
+	{ "AA", "call", "21 call" }, { "AA", "thanks", "91 event, postcard" },
+	{ "A", "call", "30 call" }, { "A", "thanks", "91 event, postcard" },
+	{ "B", "email", "60 email" }, { "B", "thanks", "182 postcard" },
+	{ "C", "newsletter", "90 newsletter" },
+	{ "D", "newsletter", "182 newsletter" },
+	{ NULL, NULL, NULL }
+};
+
+const char *
+cg_tp_pop_name(int pop)
+{
+	return pop == CG_TP_LEADS ? "lead" : pop == CG_TP_REFERRALS ?
+	    "referral source" : "client";
+}
+
 static struct cg_tp_cadence *
 cadence_get(struct cg_tp_cadences *cs, const char *name, size_t n)
 {
@@ -204,15 +241,61 @@ add_track(struct cg_tp_cadences *cs, struct cg_config *cfg,
 	return 0;
 }
 
+/* One built-in track of cadence `name`. */
+static int
+builtin_track(struct cg_tp_cadences *cs, const char *name, const char *track,
+    const char *spec, struct cg_err *err)
+{
+	struct cg_tp_cadence *c = cadence_get(cs, name, strlen(name));
+	char why[160];
+
+	if (c->ntracks == CG_TP_MAXTRACKS ||
+	    cg_tp_track_parse(spec, &c->tracks[c->ntracks], why,
+	    sizeof(why)) < 0)
+		return cg_err_set(err, CG_ECONFIG, NULL, 0, 0,
+		    "built-in cadence %s: %s", name, why);
+	c->builtin = 1;
+	snprintf(c->tracks[c->ntracks].name, sizeof(c->tracks[0].name), "%s",
+	    track);
+	c->ntracks++;
+	return 0;
+}
+
+/*
+ * The config's cadences: [SEC] NAME = SPEC (one track) and [SEC.NAME]
+ * TRACK = SPEC, in file order, so a later line for the same name adds a
+ * track.
+ */
+static int
+config_cadences(struct cg_tp_cadences *cs, const char *sec,
+    struct cg_config *cfg, struct cg_err *err)
+{
+	struct cg_config_entry *e;
+	size_t i, n = strlen(sec);
+
+	if (cfg == NULL)
+		return 0;
+	for (i = 0; i < cfg->n; i++) {
+		e = &cfg->v[i];
+		if (strcmp(e->section, sec) == 0) {
+			e->used = 1;
+			if (add_track(cs, cfg, e, e->key, "touch", err) < 0)
+				return -1;
+		} else if (strncmp(e->section, sec, n) == 0 &&
+		    e->section[n] == '.' && e->section[n + 1] != '\0') {
+			e->used = 1;
+			if (add_track(cs, cfg, e, e->section + n + 1, e->key,
+			    err) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 cg_tp_cadences_load(struct cg_tp_cadences *cs, int by_quadrant,
     struct cg_config *cfg, struct cg_err *err)
 {
-	static const char pfx[] = "touchplan.cadence.";
-	struct cg_config_entry *e;
-	struct cg_tp_cadence *c;
-	char why[160];
-	size_t i;
 	int k;
 
 	memset(cs, 0, sizeof(*cs));
@@ -222,33 +305,32 @@ cg_tp_cadences_load(struct cg_tp_cadences *cs, int by_quadrant,
 		    grade_defaults[k].name;
 		const char *spec = by_quadrant ? quadrant_defaults[k].spec :
 		    grade_defaults[k].spec;
-		c = cadence_get(cs, name, strlen(name));
-		c->builtin = 1;
-		c->ntracks = 1;
-		if (cg_tp_track_parse(spec, &c->tracks[0], why,
-		    sizeof(why)) < 0)
-			return cg_err_set(err, CG_ECONFIG, NULL, 0, 0,
-			    "built-in cadence %s: %s", name, why);
-		snprintf(c->tracks[0].name, sizeof(c->tracks[0].name),
-		    "touch");
+
+		if (builtin_track(cs, name, "touch", spec, err) < 0)
+			return -1;
 	}
-	if (cfg == NULL)
-		return 0;
-	/* File order, so a later line for the same name adds a track. */
-	for (i = 0; i < cfg->n; i++) {
-		e = &cfg->v[i];
-		if (strcmp(e->section, "touchplan.cadence") == 0) {
-			e->used = 1;
-			if (add_track(cs, cfg, e, e->key, "touch", err) < 0)
-				return -1;
-		} else if (strncmp(e->section, pfx, sizeof(pfx) - 1) == 0) {
-			e->used = 1;
-			if (add_track(cs, cfg, e, e->section + sizeof(pfx) - 1,
-			    e->key, err) < 0)
-				return -1;
-		}
-	}
-	return 0;
+	return config_cadences(cs, "touchplan.cadence", cfg, err);
+}
+
+int
+cg_tp_cadences_load_pop(struct cg_tp_cadences *cs, int pop,
+    struct cg_config *cfg, struct cg_err *err)
+{
+	int k;
+
+	if (pop == CG_TP_CLIENTS)
+		return cg_tp_cadences_load(cs, 0, cfg, err);
+	memset(cs, 0, sizeof(*cs));
+	for (k = 0; pop == CG_TP_LEADS ? lead_defaults[k].name != NULL :
+	    referral_defaults[k].name != NULL; k++)
+		if (pop == CG_TP_LEADS ? builtin_track(cs,
+		    lead_defaults[k].name, lead_defaults[k].track,
+		    lead_defaults[k].spec, err) < 0 : builtin_track(cs,
+		    referral_defaults[k].name, referral_defaults[k].track,
+		    referral_defaults[k].spec, err) < 0)
+			return -1;
+	return config_cadences(cs, pop == CG_TP_LEADS ?
+	    "touchplan.lead.cadence" : "touchplan.referral.cadence", cfg, err);
 }
 
 void

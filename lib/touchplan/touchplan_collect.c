@@ -92,6 +92,8 @@ cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
 	    (t->have_next = cg_role_use(run, hdr, "next_contact", &t->cnext,
 	    err)) < 0)
 		return -1;
+	if (cg_tp_pops_find(t, hdr, err) < 0)
+		return -1;
 	if (t->have_last == 0 && t->have_order > 0)
 		cg_note(run, "no last_contact column: last_order stands in "
 		    "for it");
@@ -154,18 +156,25 @@ add_account(struct cg_tp_state *t, const struct cg_row *row,
 	t->nacc++;
 }
 
-/* The cadence of a row, or an error naming the row and the grade. */
+/*
+ * The cadence of a row in its population's cadences, or an error naming
+ * the row, the grade and the section that would give it one.
+ */
 static const struct cg_tp_cadence *
 cadence_of(struct cg_tp_state *t, struct cg_reader *r,
-    const struct cg_row *row, const char **s, size_t *n, struct cg_err *err)
+    const struct cg_row *row, int pop, const char **s, size_t *n,
+    struct cg_err *err)
 {
+	const struct cg_touchplan_opts *o = t->o;
+	const struct cg_tp_cadences *cs = pop == CG_TP_LEADS ? &o->lead_cads :
+	    pop == CG_TP_REFERRALS ? &o->referral_cads : &o->cads;
 	const struct cg_tp_cadence *cad;
 	struct cg_buf b = CG_BUF_INIT;
 
 	*s = row->f[t->cgrade];
 	*n = row->len[t->cgrade];
 	cg_trim(s, n);
-	if ((cad = cg_tp_cadence_find(&t->o->cads, *s, *n)) != NULL)
+	if ((cad = cg_tp_cadence_find(cs, *s, *n)) != NULL)
 		return cad;
 	if (*n == 0)
 		cg_row_err(err, CG_EDATA, r, row, t->cgrade, "empty %s: no "
@@ -173,8 +182,11 @@ cadence_of(struct cg_tp_state *t, struct cg_reader *r,
 	else {
 		cg_tp_text_safe(&b, *s, *n > 60 ? 60 : *n);
 		cg_row_err(err, CG_EDATA, r, row, t->cgrade, "no cadence for "
-		    "%s '%s' (add [touchplan.cadence.%s] to the config)",
-		    t->role, b.s, b.s);
+		    "%s%s%s '%s' (add [touchplan.%scadence.%s] to the config)",
+		    pop == CG_TP_CLIENTS ? "" : cg_tp_pop_name(pop),
+		    pop == CG_TP_CLIENTS ? "" : " ", t->role, b.s,
+		    pop == CG_TP_LEADS ? "lead." : pop == CG_TP_REFERRALS ?
+		    "referral." : "", b.s);
 		cg_buf_free(&b);
 	}
 	return NULL;
@@ -258,7 +270,7 @@ cg_tp_collect(struct cg_tp_state *t, struct cg_err *err)
 	struct rowdates dc;
 	struct cg_point pt;
 	const char *s, *os;
-	size_t n, on, i, k, nk = o->nkeep + 1;
+	size_t n, on, i, k, nk = o->nkeep + 1, slot;
 	size_t olen = o->owner != NULL ? strlen(o->owner) : 0;
 	int rc, owner_seen = 0, all_owners = o->owner != NULL &&
 	    t->away.n > 0;
@@ -272,7 +284,9 @@ cg_tp_collect(struct cg_tp_state *t, struct cg_err *err)
 	/* The unnamed rep exists only when an account needs it. */
 	while ((rc = cg_input_next(t->in, &row, err)) > 0) {
 		r = cg_input_reader(t->in);
-		if ((proto.cad = cadence_of(t, r, row, &s, &n, err)) == NULL ||
+		proto.pop = cg_tp_pop_of(t, row, &slot);
+		if ((proto.cad = cadence_of(t, r, row, proto.pop, &s, &n,
+		    err)) == NULL ||
 		    last_of(t, r, row, &dc, &proto.last, err) < 0)
 			return -1;
 		on = 0;
@@ -302,6 +316,7 @@ cg_tp_collect(struct cg_tp_state *t, struct cg_err *err)
 		}
 		if (place_of(t, r, row, &pt, err) < 0)
 			return -1;
+		cg_tp_pop_count(t, proto.pop, slot);
 		proto.rep = (int)cg_strtab_intern(&t->reps, os, on, NULL);
 		proto.line = row->line;
 		add_account(t, row, &proto, s, n, &pt);
@@ -466,6 +481,7 @@ after_collect(struct cg_tp_state *t)
 	const struct cg_touchplan_opts *o = t->o;
 	char d[11];
 
+	cg_tp_pops_report(t);
 	if (t->nstandin > 0)
 		cg_note(t->run, "last_order stands in for an empty "
 		    "last_contact on %zu account%s", t->nstandin,

@@ -19,6 +19,25 @@ struct cg_tp_acc_off {
 	size_t id, name, grade;
 };
 
+/*
+ * The populations (touchplan_pop.c): the stage column's distinct values
+ * with their population, remembered, as a million rows hold a handful of
+ * them; and what the planned accounts were.
+ */
+#define CG_TP_POP_CACHE 4096		/* distinct stages remembered */
+#define CG_TP_SLOT_NONE ((size_t)-1)	/* nothing to count for a stage */
+#define CG_TP_SLOT_EMPTY ((size_t)-2)	/* an empty stage */
+#define CG_TP_SLOT_UNKNOWN ((size_t)-3)	/* unknown, past the cache */
+struct cg_tp_pops {
+	size_t col;			/* the stage column, or CG_NO_COL */
+	struct cg_strtab seen;
+	signed char *kind;		/* per seen stage: pop, -1 unknown */
+	size_t *count;			/* planned accounts per seen stage */
+	size_t cap;
+	size_t empty, unknown_uncached;
+	size_t n[CG_TP_NPOPS];		/* planned accounts per population */
+};
+
 /* One run: what every step shares. */
 struct cg_tp_state {
 	const struct cg_touchplan_opts *o;
@@ -49,6 +68,7 @@ struct cg_tp_state {
 	int32_t newest;			/* newest past contact date, or
 					 * CG_TP_NODATE */
 	const char *newest_col;		/* "last_contact" or "last_order" */
+	struct cg_tp_pops pops;
 	struct cg_tp_plan plan;
 };
 
@@ -146,6 +166,22 @@ int cg_tp_ics_holidays(const char *name, const char *text, size_t len,
  */
 int cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
     struct cg_err *err);
+
+/*
+ * Populations (touchplan_pop.c). cg_tp_pops_find looks for the stage
+ * role (not under --by quadrant: quadrants are the clients' map); with
+ * none every account is a client. cg_tp_pop_of gives a row's population
+ * (an empty stage and one the vocabulary does not know are clients, as
+ * grade grades them) and in *slot what cg_tp_pop_count counts once the
+ * account is planned; cg_tp_pops_report says what the input held, once.
+ */
+int cg_tp_pops_find(struct cg_tp_state *t, const struct cg_row *hdr,
+    struct cg_err *err);
+int cg_tp_pop_of(struct cg_tp_state *t, const struct cg_row *row,
+    size_t *slot);
+void cg_tp_pop_count(struct cg_tp_state *t, int pop, size_t slot);
+void cg_tp_pops_report(struct cg_tp_state *t);
+void cg_tp_pops_free(struct cg_tp_pops *p);
 
 /*
  * The one pass over the input: every account of the reps planned, then

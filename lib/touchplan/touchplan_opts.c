@@ -27,6 +27,8 @@ cg_touchplan_opts_free(struct cg_touchplan_opts *o)
 {
 	free(o->keep);
 	cg_tp_cadences_free(&o->cads);
+	cg_tp_cadences_free(&o->lead_cads);
+	cg_tp_cadences_free(&o->referral_cads);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -378,7 +380,15 @@ cg_touchplan_check(struct cg_touchplan_opts *o, struct cg_run *run,
 		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0,
 		    "--cluster-km needs --cluster-visits");
 	cg_tp_cadences_free(&o->cads);
+	cg_tp_cadences_free(&o->lead_cads);
+	cg_tp_cadences_free(&o->referral_cads);
+	/* Leads' and referral sources' sections are read (and checked)
+	 * under --by quadrant too, which plans every account as a client. */
 	if (cg_tp_cadences_load(&o->cads, o->by_quadrant, cfg, err) < 0 ||
+	    cg_tp_cadences_load_pop(&o->lead_cads, CG_TP_LEADS, cfg,
+	    err) < 0 ||
+	    cg_tp_cadences_load_pop(&o->referral_cads, CG_TP_REFERRALS, cfg,
+	    err) < 0 ||
 	    settings(o, cfg, err) < 0)
 		return -1;
 	/* Files read besides the operands, and the plot: no output may

@@ -2,8 +2,8 @@
  * touchplan_reason.c - why a touch is where it is, in words, for the
  * plan's reason column, the agenda and the calendar's descriptions:
  * "every 7 days", "overdue since 2026-10-03", "due 2026-12-25, a
- * holiday", "scheduled in CRM". One function, so the three outputs
- * never disagree.
+ * holiday", "scheduled in CRM"; "A lead: call every 14 days". One
+ * function, so the three outputs never disagree.
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,9 +44,9 @@ moved(const struct cg_tp_touch *t)
 	}
 }
 
-size_t
-cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
-    char *b, size_t cap)
+static size_t
+body(const struct cg_tp_touch *t, const struct cg_tp_account *a, char *b,
+    size_t cap)
 {
 	const struct cg_tp_track *k = &a->cad->tracks[t->track];
 	char due[11];
@@ -87,4 +87,22 @@ cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
 		return clamp(snprintf(b, cap, "%s every %d days", k->name,
 		    k->every), cap);
 	return clamp(snprintf(b, cap, "every %d days", k->every), cap);
+}
+
+/*
+ * A lead's and a referral source's reasons say whose cadence it is ("A
+ * lead: call every 14 days"): the grade alone reads like a client's. A
+ * client's reason stays as it always was.
+ */
+size_t
+cg_tp_reason(const struct cg_tp_touch *t, const struct cg_tp_account *a,
+    char *b, size_t cap)
+{
+	size_t n;
+
+	if (a->pop == CG_TP_CLIENTS)
+		return body(t, a, b, cap);
+	n = clamp(snprintf(b, cap, "%.40s %s: ", a->grade,
+	    cg_tp_pop_name(a->pop)), cap);
+	return n + body(t, a, b + n, cap - n);
 }

@@ -9,7 +9,8 @@
  * touchplan_days.c):
  *
  *   - on its due day when that is a working day of the rep with room and
- *     far enough from the series' previous touch (half the interval);
+ *     far enough from the series' previous touch (half the interval)
+ *     and after the account's latest touch on any track;
  *   - else on the least-loaded working day with room within level_days
  *     working days either side, where a day's load counts the touches
  *     already on it and those still waiting in the heap for it, so a
@@ -21,6 +22,9 @@
  *
  * With --cluster-visits a visit first looks, among the same days, for
  * one that holds a visit within cluster_km (touchplan_cluster.c).
+ *
+ * An account overdue on several tracks takes its catch-ups a week apart
+ * (at most half the track's interval), the first on the first day.
  *
  * Its successor falls due one interval after its due day (after an
  * overdue catch-up or a scheduled contact: one interval after the day it
@@ -160,6 +164,8 @@ struct repplan {
 	struct heap *h;
 	uint16_t *seen;
 	int32_t *schedday;	/* per account: the scheduled contact's day */
+	int32_t *lastday;	/* per account: its latest touch's date, or
+				 * CG_TP_NODATE */
 	struct cg_tp_plan *plan;
 	size_t repidx;
 };
@@ -276,6 +282,7 @@ place_scheduled(struct repplan *rp, const uint32_t *mine, size_t nmine)
 			cg_tp_cluster_book(rd, o, day, acct);
 		plan_add(rp->plan, &t);
 		rp->schedday[acct] = t.date;
+		rp->lastday[acct] = t.date;
 		if (t.date + k->every <= o->to) {
 			memset(&p, 0, sizeof(p));
 			p.acct = acct;
@@ -302,6 +309,7 @@ seed(struct repplan *rp, const uint32_t *mine, size_t nmine)
 	for (i = 0; i < nmine; i++) {
 		const struct cg_tp_account *a = &rp->accts[mine[i]];
 		int32_t sday = rp->schedday[mine[i]];
+		int late = 0;	/* the account's tracks overdue so far */
 
 		for (tr = 0; tr < a->cad->ntracks; tr++) {
 			const struct cg_tp_track *k = &a->cad->tracks[tr];
@@ -320,6 +328,12 @@ seed(struct repplan *rp, const uint32_t *mine, size_t nmine)
 				if (due < o->from)
 					normal = 0;
 				first = due < o->from ? o->from : due;
+				/* An account overdue on several tracks (a
+				 * lead's email and call) is caught up on
+				 * one a week, not all on the first day. */
+				if (!normal)
+					first += late++ * (k->every / 2 < 7 ?
+					    k->every / 2 : 7);
 			} else {
 				/* A calendar phase among the working days of
 				 * one interval; later accounts take the next
@@ -398,6 +412,11 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 		lo = p.prev != CG_TP_NODATE ? p.prev + gap - o->from : 0;
 		if (p.floor != CG_TP_NODATE && p.floor - o->from > lo)
 			lo = p.floor - o->from;
+		/* And after the account's latest touch on any track: its
+		 * call and its email never share a day. */
+		if (rp->lastday[p.acct] != CG_TP_NODATE &&
+		    rp->lastday[p.acct] + 1 - o->from > lo)
+			lo = rp->lastday[p.acct] + 1 - o->from;
 		if (lo < 0)
 			lo = 0;
 		c = d0 > lo ? d0 : lo;
@@ -439,6 +458,7 @@ plan_rep(struct repplan *rp, const uint32_t *mine, size_t nmine,
 			if (kind == CG_TP_K_VISIT)
 				cg_tp_cluster_book(rd, o, day, p.acct);
 			p.prev = t.date;
+			rp->lastday[p.acct] = t.date;
 			/* The series keeps its own rhythm: a touch moved by
 			 * a weekend or a full day does not push the next one
 			 * (spacing keeps them apart). A late catch-up, or a
@@ -511,6 +531,9 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	rp.plan = plan;
 	rp.seen = cg_xcalloc(nacct + 1, sizeof(*rp.seen));
 	rp.schedday = cg_xmalloc((nacct + 1) * sizeof(*rp.schedday));
+	rp.lastday = cg_xmalloc((nacct + 1) * sizeof(*rp.lastday));
+	for (i = 0; i <= nacct; i++)
+		rp.lastday[i] = CG_TP_NODATE;
 	for (r = 0; r < nreps; r++) {
 		rp.repidx = r;
 		plan_rep(&rp, order + start[r], start[r + 1] - start[r],
@@ -553,6 +576,7 @@ cg_tp_schedule(const struct cg_tp_opts *o, const struct cg_tp_account *accts,
 	free(h.v);
 	free(rp.seen);
 	free(rp.schedday);
+	free(rp.lastday);
 	free(order);
 	free(fill);
 	free(start);

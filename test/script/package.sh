@@ -96,11 +96,14 @@ n=0
 while read -r addr owner; do
 	case $addr in '' | '#'*) continue ;; esac
 	touchplan --week --format agenda --owner "$owner" --today 2026-12-07 \
-	    "$tmp/graded.csv" >"$tmp/plan" 2>/dev/null || fail "touchplan $owner"
+	    "$tmp/graded.csv" >"$tmp/plan" 2>"$tmp/said" || fail "touchplan $owner"
+	# What touchplan said (the plan's notes and warnings) follows the
+	# plan, after an empty line.
 	{
 		printf 'argv: [-s] [Your contact plan: %s] [%s]\n' \
 		    "$(sed -n '1s/^[^:]*: //p' "$tmp/plan")" "$addr"
 		cat "$tmp/plan"
+		[ -s "$tmp/said" ] && { echo; sed 's/^touchplan: //' "$tmp/said"; }
 	} >"$tmp/want"
 	cmp -s "$tmp/spool/$n" "$tmp/want" ||
 	    { diff "$tmp/want" "$tmp/spool/$n"; fail "$owner's mail"; }

@@ -4,8 +4,10 @@
 #   - no weekday holds more than 30% of the planned touches, also when
 #     every last contact fell on a weekend (a CRM that logs a weekend
 #     mailing as the last activity: the case that sent 61% to Mondays);
-#   - two touches to the same account are at least half its interval
-#     apart, also with holidays, an absence and days over capacity;
+#   - two touches of one series (an account's track) are at least half
+#     its interval apart, also with holidays, an absence and days over
+#     capacity, for clients, leads and referral sources alike; no account
+#     gets two touches on one day;
 #   - a contact scheduled in the CRM (next_contact) in the quarter is the
 #     account's first touch, on that day or later, and only later when
 #     that day is not a working day or is full.
@@ -59,24 +61,54 @@ def share(path):
                    for i in range(7)))
     return top <= 30.0
 
+# Leads' and referral sources' default tracks (touchplan(1)): a series
+# is (account, track), and a track is known by its channel; a referral
+# source's thank-you alternates an event and a postcard.
+LEAD = {'AAA': {'call': 7, 'email': 14}, 'AA': {'call': 10, 'email': 21},
+        'A': {'call': 14, 'email': 30}, 'B': {'email': 30, 'call': 60},
+        'C': {'newsletter': 90}, 'D': {'newsletter': 182}}
+REF = {'AAA': {'call': 14, 'thanks': 91}, 'AA': {'call': 21, 'thanks': 91},
+       'A': {'call': 30, 'thanks': 91}, 'B': {'email': 60, 'postcard': 182},
+       'C': {'newsletter': 90}, 'D': {'newsletter': 182}}
+
+def series(p, every):
+    """(key, interval) of a touch's series, by the reason's population."""
+    g, ch, why = p['grade'], p['channel'], p['reason']
+    if why.startswith(g + ' lead: '):
+        return (p['owner'], p['account_id'], ch), LEAD[g][ch]
+    if why.startswith(g + ' referral source: '):
+        t = REF[g]
+        ch = 'thanks' if ch in ('event', 'postcard') and 'thanks' in t else ch
+        return (p['owner'], p['account_id'], ch), t[ch]
+    return (p['owner'], p['account_id'], ''), every[g]
+
 def spacing(path, cadences=''):
     every = dict(EVERY)
     for kv in filter(None, cadences.split(',')):
         k, v = kv.split('=')
         every[k] = int(v)
     seen = collections.defaultdict(list)
+    days = collections.Counter()
+    ok = True
     for p in plan(path):
         if p['date']:
-            seen[(p['owner'], p['account_id'])].append((D(p['date']), p))
-    ok = True
+            k, n = series(p, every)
+            seen[k].append((D(p['date']), p, n))
+            days[(p['owner'], p['account_id'], p['date'])] += 1
     for k, v in seen.items():
         v.sort(key=lambda x: x[0])
-        gap = max(1, every[v[0][1]['grade']] // 2)
-        for (a, _), (b, pb) in zip(v, v[1:]):
+        gap = max(1, v[0][2] // 2)
+        for (a, _, _), (b, pb, _) in zip(v, v[1:]):
             if (b - a).days < gap:
                 print('%s: %s and %s, less than %d days apart (%s)' %
                       (k[1], a, b, gap, pb['reason']))
                 ok = False
+    # Tracks of one account (a lead's call and email) are not piled on
+    # one day either.
+    for k, n in days.items():
+        if n > 1:
+            print('%s: %d touches on %s' % (k[1], n, k[2]))
+            ok = False
     return ok
 
 def scheduled(inp, path, first, last):
@@ -91,17 +123,17 @@ def scheduled(inp, path, first, last):
     ok = len(want) > 20
     for acct, day in want.items():
         ts = sorted(got[acct], key=lambda p: p['date'])
-        if not ts or not ts[0]['reason'].startswith('scheduled in CRM'):
+        if not ts or 'scheduled in CRM' not in ts[0]['reason']:
             print('%s: first touch is not the scheduled one: %s' %
                   (acct, ts[:1]))
             ok = False
             continue
         t = D(ts[0]['date'])
-        if t < day or (t > day and ts[0]['reason'] == 'scheduled in CRM'):
+        if t < day or (t > day and ts[0]['reason'].endswith('scheduled in CRM')):
             print('%s: scheduled %s, planned %s (%s)' %
                   (acct, day, t, ts[0]['reason']))
             ok = False
-        if sum(p['reason'].startswith('scheduled') for p in ts) != 1:
+        if sum('scheduled in CRM' in p['reason'] for p in ts) != 1:
             print('%s: more than one scheduled touch' % acct)
             ok = False
     return ok
