@@ -19,6 +19,7 @@ CG_SETTER(set_quarter, cg_touchplan_parse_quarter)
 CG_SETTER(set_stale, cg_touchplan_parse_stale_days)
 CG_SETTER(set_strict, cg_touchplan_parse_strict)
 CG_SETTER(set_to, cg_touchplan_parse_to)
+CG_SETTER(set_topics, cg_touchplan_parse_topics)
 CG_SETTER(set_todo, cg_touchplan_parse_todo)
 CG_SETTER(set_visit_capacity, cg_touchplan_parse_visit_capacity)
 CG_SETTER(set_week, cg_touchplan_parse_week)
@@ -69,6 +70,9 @@ static const struct cg_opt opts[] = {
 	CG_OPT_GROUP("Output"),
 	{ "format", 0, CG_ARG_REQUIRED, "format",
 	    "csv, ics or agenda (default: csv)", set_format },
+	{ "topics", 0, CG_ARG_REQUIRED, "file",
+	    "what each touch is about: CSV of topic,grades,channels,when,text",
+	    set_topics },
 	{ "todo", 0, CG_ARG_NONE, NULL,
 	    "with ics: VTODO instead of VEVENT", set_todo },
 	{ "keep", 0, CG_ARG_REQUIRED, "column",
@@ -101,7 +105,8 @@ static const struct cg_tool tool = {
 	"                 [--visit-capacity n] [--written-capacity n]\n"
 	"                 [--cluster-visits [--cluster-km n]] [--owner name]\n"
 	"                 [--strict] [--stale-days n] [--format csv|ics|agenda]\n"
-	"                 [--todo] [--keep column] [--plot file.svg]\n"
+	"                 [--todo] [--topics file] [--keep column]\n"
+	"                 [--plot file.svg]\n"
 	"                 [--col role=header] [--config file]\n"
 	"                 [--dates us|eu|iso|auto] [--decimal dot|comma]\n"
 	"                 [--delimiter c] [--today yyyy-mm-dd] [file ...]",

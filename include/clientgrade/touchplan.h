@@ -221,6 +221,9 @@ struct cg_tp_account {
 	long line;		/* input line, for messages */
 	unsigned dup;		/* ics: 0, or n for the n-th repeat of the same
 				 * owner, id and name (UIDs tell them apart) */
+	uint32_t topic0;	/* --topics: the topics whose grades and
+				 * condition the account meets, ntopic of */
+	uint16_t ntopic;	/* them from topic0 in the topics' pool */
 };
 #define CG_TP_NODATE INT32_MIN
 
@@ -250,6 +253,7 @@ struct cg_tp_touch {
 	unsigned char flags;	/* CG_TP_F_* */
 	uint16_t km;		/* CG_TP_CLUSTER: km to the nearest visit of
 				 * its day, rounded */
+	uint16_t topic;		/* --topics: 1 + the topic's row, 0: none */
 };
 
 struct cg_tp_opts {
@@ -307,6 +311,10 @@ struct cg_tp_out {
 	size_t nkeep;
 	int32_t today, from, to;
 	int todo;			/* ics: VTODO instead of VEVENT */
+	/* --topics: each topic's name and text, by cg_tp_touch.topic - 1;
+	 * ntopics 0 without it (and no topic column). */
+	const char *const *topic_names, *const *topic_texts;
+	size_t ntopics;
 };
 
 /* CSV: header and one record per touch. 0 or -1 (CG_EWRITE). */
@@ -389,6 +397,7 @@ struct cg_touchplan_opts {
 	int level_days;		/* -1: config or default */
 	int stale_days;		/* -1: config or default; 0: no check */
 	const char *holidays, *aways;	/* NULL: config or none */
+	const char *topics;	/* --topics FILE; NULL: config or none */
 	const char *owner;	/* NULL: every rep */
 	int format;		/* enum below */
 	int todo;
@@ -438,6 +447,8 @@ int cg_touchplan_parse_cluster_visits(struct cg_touchplan_opts *o,
 int cg_touchplan_parse_format(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_from(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err);
+int cg_touchplan_parse_topics(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);
 int cg_touchplan_parse_holidays(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err);

@@ -27,6 +27,9 @@ calendar(struct cg_tp_state *t, struct cg_err *err)
 	if (o->aways != NULL && cg_tp_aways_read(o->aways, t->run, &t->away,
 	    err) < 0)
 		return -1;
+	if (o->topics != NULL && cg_tp_topics_read(o->topics, &t->topics,
+	    err) < 0)
+		return -1;
 	t->sched.from = o->from;
 	t->sched.to = o->to;
 	t->sched.workdays = o->workday_mask;
@@ -44,7 +47,9 @@ static int
 emit(struct cg_tp_state *t, struct cg_err *err)
 {
 	struct cg_tp_out out;
+	const char **names = NULL, **texts = NULL;
 	int fd = t->run->out_fd, rc;
+	size_t i;
 
 	memset(&out, 0, sizeof(out));
 	out.accts = t->acc;
@@ -58,6 +63,17 @@ emit(struct cg_tp_state *t, struct cg_err *err)
 	out.from = t->sched.from;
 	out.to = t->sched.to;
 	out.todo = t->o->todo;
+	if (t->topics.n > 0) {
+		names = cg_xcalloc(t->topics.n, sizeof(*names));
+		texts = cg_xcalloc(t->topics.n, sizeof(*texts));
+		for (i = 0; i < t->topics.n; i++) {
+			names[i] = t->topics.v[i].name;
+			texts[i] = t->topics.v[i].text;
+		}
+		out.topic_names = names;
+		out.topic_texts = texts;
+		out.ntopics = t->topics.n;
+	}
 	switch (t->o->format) {
 	case CG_TP_ICS:
 		rc = cg_tp_write_ics(fd, &out, &t->plan, err);
@@ -78,6 +94,8 @@ emit(struct cg_tp_state *t, struct cg_err *err)
 		rc = cg_tp_plot_write(t->o->plot, &svg, err);
 		cg_buf_free(&svg);
 	}
+	free(names);
+	free(texts);
 	return rc;
 }
 
@@ -166,6 +184,14 @@ cg_touchplan_run(const struct cg_touchplan_opts *o, const struct cg_run *run,
 	    &t.plan);
 	if (o->cluster)
 		cluster_note(&t);
+	if (t.topics.n > 0) {
+		cg_tp_topics_assign(&t.topics, t.acc, &t.plan);
+		if (t.topics.untopiced > 0)
+			cg_warning(run, "%zu touch%s no topic: what does the "
+			    "client get from %s?", t.topics.untopiced,
+			    t.topics.untopiced == 1 ? " has" : "es have",
+			    t.topics.untopiced == 1 ? "it" : "them");
+	}
 	if (emit(&t, err) < 0 || report(&t, err) < 0)
 		goto done;
 	ret = 0;
@@ -179,6 +205,7 @@ done:
 	cg_strtab_free(&t.reps);
 	cg_strtab_free(&t.owners);
 	cg_tp_pops_free(&t.pops);
+	cg_tp_topics_free(&t.topics);
 	free(t.acc);
 	free(t.pts);
 	free(t.aoff);

@@ -48,6 +48,19 @@ item(struct cg_buf *b, const struct cg_tp_out *o, const struct cg_tp_touch *t,
 	cg_buf_add(b, "): ", 3);
 	cg_tp_text_safe(b, reason, n);
 	cg_buf_addc(b, '\n');
+	/* --topics: what the touch is about, under it. */
+	if (t->topic > 0) {
+		const char *name = o->topic_names[t->topic - 1];
+		const char *text = o->topic_texts[t->topic - 1];
+
+		cg_buf_printf(b, "  %*s  ", chw, "");
+		cg_tp_text_safe(b, name, strlen(name));
+		if (text[0] != '\0') {
+			cg_buf_add(b, ": ", 2);
+			cg_tp_text_safe(b, text, strlen(text));
+		}
+		cg_buf_addc(b, '\n');
+	}
 }
 
 int

@@ -94,6 +94,9 @@ cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
 		return -1;
 	if (cg_tp_pops_find(t, hdr, err) < 0)
 		return -1;
+	if (t->topics.n > 0 && cg_tp_topics_resolve(&t->topics, hdr, run,
+	    err) < 0)
+		return -1;
 	if (t->have_last == 0 && t->have_order > 0)
 		cg_note(run, "no last_contact column: last_order stands in "
 		    "for it");
@@ -315,6 +318,9 @@ cg_tp_collect(struct cg_tp_state *t, struct cg_err *err)
 				proto.sched = next;
 		}
 		if (place_of(t, r, row, &pt, err) < 0)
+			return -1;
+		if (t->topics.n > 0 && cg_tp_topics_row(&t->topics, r, row, s,
+		    n, &proto.topic0, &proto.ntopic, err) < 0)
 			return -1;
 		cg_tp_pop_count(t, proto.pop, slot);
 		proto.rep = (int)cg_strtab_intern(&t->reps, os, on, NULL);

@@ -29,8 +29,11 @@ cg_tp_write_csv(int fd, const struct cg_dialect *d, const struct cg_tp_out *o,
     const struct cg_tp_plan *p, struct cg_err *err)
 {
 	struct cg_writer *w = cg_writer_new(fd, "<stdout>", d);
-	const char **f = cg_xcalloc(NFIXED + o->nkeep, sizeof(*f));
-	struct cg_put *put = cg_xcalloc(NFIXED + o->nkeep, sizeof(*put));
+	/* With --topics a topic column follows the reason. */
+	size_t nf = NFIXED + (o->ntopics > 0) + o->nkeep;
+	size_t kf = NFIXED + (o->ntopics > 0);	/* the first --keep */
+	const char **f = cg_xcalloc(nf, sizeof(*f));
+	struct cg_put *put = cg_xcalloc(nf, sizeof(*put));
 	struct lens *ln = cg_xcalloc(o->nacct + 1, sizeof(*ln));
 	size_t ndays = (size_t)(o->to - o->from + 1), i, k;
 	char *dates = cg_xmalloc(ndays * 11), no[CG_LONG_BUFSIZE], reason[160];
@@ -48,11 +51,13 @@ cg_tp_write_csv(int fd, const struct cg_dialect *d, const struct cg_tp_out *o,
 	f[6] = "touch";
 	f[7] = "status";
 	f[8] = "reason";
+	if (o->ntopics > 0)
+		f[NFIXED] = "topic";
 	for (k = 0; k < o->nkeep; k++)
-		f[NFIXED + k] = o->keep_names[k];
-	if (cg_writer_strings(w, f, NFIXED + o->nkeep, err) < 0)
+		f[kf + k] = o->keep_names[k];
+	if (cg_writer_strings(w, f, nf, err) < 0)
 		rc = -1;
-	for (k = 0; k < NFIXED + o->nkeep; k++)
+	for (k = 0; k < nf; k++)
 		put[k].col = k;
 	for (i = 0; rc == 0 && i < p->n; i++) {
 		const struct cg_tp_touch *t = &p->v[i];
@@ -98,11 +103,16 @@ cg_tp_write_csv(int fd, const struct cg_dialect *d, const struct cg_tp_out *o,
 		put[6].n = cg_fmt_long(no, (long)t->no);
 		put[8].s = reason;
 		put[8].n = cg_tp_reason(t, a, reason, sizeof(reason));
-		for (k = 0; k < o->nkeep; k++) {
-			put[NFIXED + k].s = a->keep[k];
-			put[NFIXED + k].n = CG_STRLEN;
+		if (o->ntopics > 0) {
+			put[NFIXED].s = t->topic > 0 ?
+			    o->topic_names[t->topic - 1] : "";
+			put[NFIXED].n = CG_STRLEN;
 		}
-		if (cg_writer_row(w, NULL, put, NFIXED + o->nkeep, err) < 0)
+		for (k = 0; k < o->nkeep; k++) {
+			put[kf + k].s = a->keep[k];
+			put[kf + k].n = CG_STRLEN;
+		}
+		if (cg_writer_row(w, NULL, put, nf, err) < 0)
 			rc = -1;
 	}
 	if (cg_writer_close(w, rc == 0 ? err : NULL) < 0)

@@ -214,6 +214,8 @@ cg_tp_write_ics(int fd, const struct cg_tp_out *o, const struct cg_tp_plan *p,
 		cg_buf_printf(&txt, "%s%c%s: %s (%s)", planned ? "" :
 		    "Unplanned ", planned ? (char)(ch[0] - 'a' + 'A') : ch[0],
 		    ch + 1, a->name, a->grade);
+		if (t->topic > 0)
+			cg_buf_printf(&txt, ": %s", o->topic_names[t->topic - 1]);
 		prop_text(&out, &tmp, "SUMMARY", txt.s);
 		cg_tp_reason(t, a, reason, sizeof(reason));
 		cg_buf_reset(&txt);
@@ -223,6 +225,11 @@ cg_tp_write_ics(int fd, const struct cg_tp_out *o, const struct cg_tp_plan *p,
 		    a->id[0] != '\0' ? ")" : "",
 		    o->role_name[0] - 'a' + 'A', o->role_name + 1, a->grade,
 		    (unsigned)t->no, reason);
+		if (t->topic > 0)
+			cg_buf_printf(&txt, "\nTopic: %s%s%s",
+			    o->topic_names[t->topic - 1],
+			    o->topic_texts[t->topic - 1][0] != '\0' ? "\n" : "",
+			    o->topic_texts[t->topic - 1]);
 		prop_text(&out, &tmp, "DESCRIPTION", txt.s);
 		prop_text(&out, &tmp, "CATEGORIES", ch);
 		if (!planned || o->todo)

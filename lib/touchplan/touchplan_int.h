@@ -7,6 +7,8 @@
 #define CLIENTGRADE_TOUCHPLAN_INT_H
 
 #include "clientgrade/buf.h"
+#include "clientgrade/cond.h"
+#include "clientgrade/field.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/input.h"
 #include "clientgrade/strtab.h"
@@ -36,6 +38,32 @@ struct cg_tp_pops {
 	size_t cap;
 	size_t empty, unknown_uncached;
 	size_t n[CG_TP_NPOPS];		/* planned accounts per population */
+};
+
+/*
+ * --topics (touchplan_topics.c): the file's rows, their conditions
+ * compiled against the accounts' header, and the pool of the rows each
+ * account meets.
+ */
+#define CG_TP_MAXTOPICS 65534
+struct cg_tp_topic {
+	char *name, *grades, *when, *text;	/* owned, trimmed */
+	uint32_t channels;	/* bit per enum cg_tp_channel; 0: any */
+	struct cg_cond cond;
+	long line, col;		/* where `when` is, for messages */
+	size_t when_col;
+};
+struct cg_tp_topics {
+	const char *path;
+	struct cg_tp_topic *v;
+	size_t n, cap;
+	uint16_t *pool;		/* per account, the rows it meets */
+	size_t npool, pcap;
+	size_t *col, ncol;	/* condition variable -> accounts' column */
+	struct cg_datecol *dc;	/* per variable read as a date */
+	const struct cg_row *hdr;	/* while compiling */
+	const struct cg_run *run;
+	size_t untopiced;	/* touches without a topic */
 };
 
 /* One run: what every step shares. */
@@ -69,6 +97,7 @@ struct cg_tp_state {
 					 * CG_TP_NODATE */
 	const char *newest_col;		/* "last_contact" or "last_order" */
 	struct cg_tp_pops pops;
+	struct cg_tp_topics topics;	/* n == 0: no --topics */
 	struct cg_tp_plan plan;
 };
 
@@ -166,6 +195,25 @@ int cg_tp_ics_holidays(const char *name, const char *text, size_t len,
  */
 int cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
     struct cg_err *err);
+
+/*
+ * --topics. cg_tp_topics_read reads the file (its errors name it);
+ * cg_tp_topics_resolve compiles each `when` against the accounts' header;
+ * cg_tp_topics_row keeps in the pool the rows a row of the accounts meets
+ * (grade g[0..ng) in the row's grades, condition true), setting *first
+ * and *count, or -1 when a value a condition reads is bad;
+ * cg_tp_topics_assign gives each touch of the plan its topic.
+ */
+int cg_tp_topics_read(const char *path, struct cg_tp_topics *tp,
+    struct cg_err *err);
+int cg_tp_topics_resolve(struct cg_tp_topics *tp, const struct cg_row *hdr,
+    const struct cg_run *run, struct cg_err *err);
+int cg_tp_topics_row(struct cg_tp_topics *tp, struct cg_reader *r,
+    const struct cg_row *row, const char *g, size_t ng, uint32_t *first,
+    uint16_t *count, struct cg_err *err);
+void cg_tp_topics_assign(struct cg_tp_topics *tp,
+    const struct cg_tp_account *acc, struct cg_tp_plan *plan);
+void cg_tp_topics_free(struct cg_tp_topics *tp);
 
 /*
  * Populations (touchplan_pop.c). cg_tp_pops_find looks for the stage

@@ -159,6 +159,17 @@ cg_touchplan_parse_holidays(struct cg_touchplan_opts *o, const char *arg,
 }
 
 int
+cg_touchplan_parse_topics(struct cg_touchplan_opts *o, const char *arg,
+    struct cg_err *err)
+{
+	if (*arg == '\0')
+		return cg_err_set(err, CG_EUSAGE, NULL, 0, 0, "--topics: an "
+		    "empty file name");
+	o->topics = arg;
+	return 0;
+}
+
+int
 cg_touchplan_parse_keep(struct cg_touchplan_opts *o, const char *arg,
     struct cg_err *err)
 {
@@ -347,6 +358,9 @@ settings(struct cg_touchplan_opts *o, struct cg_config *cfg,
 	if ((e = cg_config_get(cfg, "touchplan", "away")) != NULL &&
 	    o->aways == NULL)
 		o->aways = e->value;
+	if ((e = cg_config_get(cfg, "touchplan", "topics")) != NULL &&
+	    o->topics == NULL)
+		o->topics = e->value;
 	if (o->capacity == 0)
 		o->capacity = capacity;
 	if (o->visit_capacity < 0)
@@ -396,6 +410,8 @@ cg_touchplan_check(struct cg_touchplan_opts *o, struct cg_run *run,
 	if ((o->holidays != NULL && cg_run_input(run, "--holidays",
 	    o->holidays, err) < 0) ||
 	    (o->aways != NULL && cg_run_input(run, "--away", o->aways,
+	    err) < 0) ||
+	    (o->topics != NULL && cg_run_input(run, "--topics", o->topics,
 	    err) < 0) ||
 	    (o->plot != NULL && cg_run_output(run, "--plot", o->plot,
 	    err) < 0))
