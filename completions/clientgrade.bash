@@ -42,7 +42,7 @@ _clientgrade_opts()
 		_cg_flag='--explain --log'
 		;;
 	touchplan)
-		_cg_arg='--from --to --by --workdays --holidays --away --capacity --visit-capacity --written-capacity --cluster-km --owner --stale-days --format --keep --plot'
+		_cg_arg='--from --to --by --workdays --holidays --away --capacity --visit-capacity --written-capacity --cluster-km --owner --stale-days --format --keep --plot --topics'
 		_cg_opt='--week --month --quarter'
 		_cg_flag='--strict --todo --cluster-visits'
 		;;
@@ -370,7 +370,7 @@ _clientgrade()
 			_clientgrade_columns "$acc"
 			;;
 		--config | --accounts | -r | --rejects | --holidays | --away | --plot | \
-		    --previous | --touches)
+		    --previous | --touches | --topics)
 			want=files
 			;;
 		*)

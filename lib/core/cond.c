@@ -28,6 +28,7 @@ struct parser {
 	size_t msgcap;
 	size_t *at;
 	int depth;
+	int snip;	/* characters quoted after "at character N" */
 };
 
 static void
@@ -46,7 +47,7 @@ fail(struct parser *ps, const char *what)
 		*ps->at = (size_t)(ps->p - ps->s);
 	snprintf(ps->msg, ps->msgcap, "expected %s at character %zu%s%.*s%s%s%s",
 	    what, (size_t)(ps->p - ps->s) + 1, *ps->p ? " ('" : " (end of ",
-	    *ps->p ? 12 : 0, ps->p, *ps->p ? "" : (ps->names->thing != NULL ?
+	    *ps->p ? ps->snip : 0, ps->p, *ps->p ? "" : (ps->names->thing != NULL ?
 	    ps->names->thing : "condition"), *ps->p ? "'" : "", ")");
 	return -1;
 }
@@ -230,6 +231,9 @@ primary(struct parser *ps, size_t *out)
 		return fail(ps, what);
 	}
 	if ((var = nm->lookup(nm->ctx, w, n)) < 0) {
+		/* The whole name, so a misspelling shows (up to 60). */
+		ps->snip = (int)(ps->p - start) > 12 ? (int)(ps->p - start) >
+		    60 ? 60 : (int)(ps->p - start) : 12;
 		ps->p = start;
 		return fail(ps, nm->unknown != NULL ? nm->unknown : nm->noun);
 	}
@@ -284,7 +288,7 @@ int
 cg_cond_compile(struct cg_cond *c, const char *text,
     const struct cg_cond_names *names, char *msg, size_t msgcap, size_t *at)
 {
-	struct parser ps = { text, text, c, names, 0, msg, msgcap, at, 0 };
+	struct parser ps = { text, text, c, names, 0, msg, msgcap, at, 0, 12 };
 	size_t root;
 
 	c->node = NULL;
