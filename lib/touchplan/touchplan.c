@@ -27,7 +27,7 @@ calendar(struct cg_tp_state *t, struct cg_err *err)
 	if (o->aways != NULL && cg_tp_aways_read(o->aways, t->run, &t->away,
 	    err) < 0)
 		return -1;
-	if (o->topics != NULL && cg_tp_topics_read(o->topics, &t->topics,
+	if (o->topics != NULL && cg_tp_topics_read(o->topics, t->run, &t->topics,
 	    err) < 0)
 		return -1;
 	t->sched.from = o->from;

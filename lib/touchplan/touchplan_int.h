@@ -46,6 +46,7 @@ struct cg_tp_pops {
  * account meets.
  */
 #define CG_TP_MAXTOPICS 65534
+#define CG_TP_MAXTOPICS_BYTES ((size_t)16 << 20)	/* read to tell UTF-8 */
 struct cg_tp_topic {
 	char *name, *grades, *when, *text;	/* owned, trimmed */
 	uint32_t channels;	/* bit per enum cg_tp_channel; 0: any */
@@ -204,8 +205,8 @@ int cg_tp_resolve(struct cg_tp_state *t, const struct cg_row *hdr,
  * and *count, or -1 when a value a condition reads is bad;
  * cg_tp_topics_assign gives each touch of the plan its topic.
  */
-int cg_tp_topics_read(const char *path, struct cg_tp_topics *tp,
-    struct cg_err *err);
+int cg_tp_topics_read(const char *path, const struct cg_run *run,
+    struct cg_tp_topics *tp, struct cg_err *err);
 int cg_tp_topics_resolve(struct cg_tp_topics *tp, const struct cg_row *hdr,
     const struct cg_run *run, struct cg_err *err);
 int cg_tp_topics_row(struct cg_tp_topics *tp, struct cg_reader *r,

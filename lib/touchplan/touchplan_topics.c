@@ -105,9 +105,39 @@ add_topic(struct cg_tp_topics *tp, const struct cg_tp_topic *t)
 	tp->v[tp->n++] = *t;
 }
 
+/*
+ * 1 when the file is UTF-8 (or starts with a UTF-16 BOM, which the
+ * reader decodes), 0 when it is not, -1 when it cannot be read (the
+ * reader then says why). The texts go into agendas and calendars, which
+ * are UTF-8: a topics file saved by a spreadsheet in Windows-1252 is
+ * decoded, not passed through as bytes.
+ */
+static int
+is_utf8(const char *path)
+{
+	struct cg_buf b = CG_BUF_INIT;
+	char chunk[65536];
+	size_t k;
+	FILE *f;
+	int ok;
+
+	if (strcmp(path, "-") == 0 || (f = fopen(path, "rb")) == NULL)
+		return -1;
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	    b.len < CG_TP_MAXTOPICS_BYTES)
+		cg_buf_add(&b, chunk, k);
+	ok = ferror(f) ? -1 : (b.len >= 2 && (((unsigned char)b.s[0] ==
+	    0xFF && (unsigned char)b.s[1] == 0xFE) || ((unsigned char)b.s[0] ==
+	    0xFE && (unsigned char)b.s[1] == 0xFF))) ||
+	    cg_utf8_valid(b.s != NULL ? b.s : "", b.len);
+	fclose(f);
+	cg_buf_free(&b);
+	return ok;
+}
+
 int
-cg_tp_topics_read(const char *path, struct cg_tp_topics *tp,
-    struct cg_err *err)
+cg_tp_topics_read(const char *path, const struct cg_run *run,
+    struct cg_tp_topics *tp, struct cg_err *err)
 {
 	struct cg_reader_opts ro;
 	struct cg_reader *r;
@@ -120,6 +150,12 @@ cg_tp_topics_read(const char *path, struct cg_tp_topics *tp,
 	memset(tp, 0, sizeof(*tp));
 	tp->path = path;
 	memset(&ro, 0, sizeof(ro));
+	ro.run = run;
+	if (is_utf8(path) == 0) {
+		ro.encoding = "CP1252";
+		cg_note(run, "%s: not UTF-8: read as Windows-1252, as "
+		    "spreadsheets save it", path);
+	}
 	if ((r = cg_reader_open_path(path, &ro, err)) == NULL)
 		return -1;
 	if ((rc = cg_reader_header(r, &hdr, err)) <= 0) {
