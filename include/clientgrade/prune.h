@@ -303,14 +303,12 @@ struct cg_prune_ctx {
 	struct cg_dupe_rank rank;	/* of the last row (dupes on) */
 	/*
 	 * The kind of each stage value met (enum cg_stage_kind), so the
-	 * vocabulary is asked once per distinct value; and, in the final
-	 * pass, how many rows of a kind it does not know went as stale.
+	 * vocabulary is asked once per distinct value; its counts: in the
+	 * final pass, the rows of a stage it does not know that went as
+	 * stale.
 	 */
 	struct cg_stages extra;		/* o->client_stages */
-	struct cg_strtab stage_seen;
-	signed char *stage_kind;
-	unsigned long *stage_stale;
-	size_t stage_cap;
+	struct cg_stage_memo stages;
 	int final;			/* 1: this pass routes the rows */
 };
 

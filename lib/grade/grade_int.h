@@ -10,6 +10,7 @@
 #include "clientgrade/csv.h"
 #include "clientgrade/field.h"
 #include "clientgrade/grade.h"
+#include "clientgrade/stage.h"
 #include "clientgrade/strtab.h"
 
 /* --previous (grade_previous.c). */
@@ -78,13 +79,8 @@ void cg_grade_geo_free(struct cg_grade_geo *geo);
 #define CG_GRADE_POP_CACHE 4096		/* distinct values remembered */
 struct cg_grade_pops {
 	size_t col;			/* stage column, or CG_NO_COL */
-	struct cg_strtab seen;		/* distinct stage values */
-	signed char *kind;		/* ... their population, or -1
-					 * for a stage nobody knows */
-	size_t *count;			/* ... rows of the last pass */
-	size_t cap;
-	size_t unknown_uncached;	/* unknown rows past the cache */
-	size_t empty;			/* rows with an empty stage */
+	struct cg_stage_memo memo;	/* its values; counts: the last
+					 * pass's rows */
 	int counted;			/* n[] is known (a first pass) */
 	size_t n[CG_GP_N];		/* accounts per population */
 	int small[CG_GP_N];		/* too few to rank */

@@ -11,6 +11,7 @@
 #include "clientgrade/alloc.h"
 #include "clientgrade/buf.h"
 #include "clientgrade/roles.h"
+#include "clientgrade/safetext.h"
 #include "clientgrade/stage.h"
 #include "clientgrade/text.h"
 #include "grade_int.h"
@@ -33,7 +34,7 @@ cg_grade_pops_find(struct cg_grade_ctx *g, const struct cg_row *hdr,
 	size_t c;
 	int rc;
 
-	cg_strtab_init(&p->seen);
+	cg_stage_memo_init(&p->memo, g->run->stages, NULL);
 	cg_strtab_init(&p->src);
 	p->col = CG_NO_COL;
 	if ((rc = cg_role_use(g->run, hdr, "stage", &p->col, err)) < 0)
@@ -53,14 +54,7 @@ cg_grade_pops_find(struct cg_grade_ctx *g, const struct cg_row *hdr,
 	return 0;
 }
 
-static int
-kind_pop(int kind)
-{
-	return kind == CG_STAGE_LEAD ? CG_GP_LEAD : kind == CG_STAGE_REFERRAL ?
-	    CG_GP_REFERRAL : kind == CG_STAGE_CLIENT ? CG_GP_CLIENT : -1;
-}
-
-/* Blanks around a cell do not make another stage. */
+/* Blanks around a cell do not make another source. */
 static const char *
 trimmed(const struct cg_row *row, size_t c, size_t *n)
 {
@@ -75,40 +69,20 @@ int
 cg_grade_pop_of(struct cg_grade_ctx *g, const struct cg_row *row)
 {
 	struct cg_grade_pops *p = &g->pops;
-	const char *s;
-	size_t n, i, old;
-	int added, k;
+	size_t slot;
+	int kind;
 
 	if (p->col == CG_NO_COL)
 		return CG_GP_CLIENT;
-	if (p->col >= row->n || (s = trimmed(row, p->col, &n), n == 0)) {
-		p->empty += p->last;
-		return CG_GP_CLIENT;
-	}
-	i = cg_strtab_find(&p->seen, s, n);
-	if (i == CG_STRTAB_NONE) {
-		if (p->seen.n >= CG_GRADE_POP_CACHE) {
-			k = kind_pop(cg_stage_kind(g->run->stages, s, n));
-			p->unknown_uncached += p->last && k < 0;
-			return k < 0 ? CG_GP_CLIENT : k;
-		}
-		i = cg_strtab_intern(&p->seen, s, n, &added);
-		if (i >= p->cap) {
-			old = p->cap;
-			p->cap = p->cap ? p->cap * 2 : 16;
-			p->kind = cg_xreallocarray(p->kind, p->cap,
-			    sizeof(*p->kind));
-			p->count = cg_xreallocarray(p->count, p->cap,
-			    sizeof(*p->count));
-			memset(p->count + old, 0, (p->cap - old) *
-			    sizeof(*p->count));
-		}
-		p->kind[i] = (signed char)kind_pop(cg_stage_kind(
-		    g->run->stages, s, n));
-	}
-	p->count[i] += p->last;
-	/* A stage the vocabulary does not know is a client (warned). */
-	return p->kind[i] < 0 ? CG_GP_CLIENT : p->kind[i];
+	kind = cg_stage_memo_kind(&p->memo, p->col < row->n ?
+	    row->f[p->col] : "", p->col < row->n ? row->len[p->col] : 0,
+	    &slot);
+	if (p->last)
+		cg_stage_memo_count(&p->memo, slot);
+	/* An empty stage, and one the vocabulary does not know (warned),
+	 * are clients. */
+	return kind == CG_STAGE_LEAD ? CG_GP_LEAD : kind == CG_STAGE_REFERRAL ?
+	    CG_GP_REFERRAL : CG_GP_CLIENT;
 }
 
 int
@@ -151,28 +125,25 @@ cg_grade_source_read(struct cg_grade_ctx *g, const struct cg_row *row,
 	return p->src_points[i] > 0;
 }
 
-/* "'Dormant' (3), 'Churned' (1)" for the unknown values of a table. */
+/* "'Podcast' (3), 'Fair' (1)": the sources that earn no points. */
 static size_t
-unknown_list(struct cg_buf *b, const struct cg_strtab *t,
-    const signed char *known, int zero_unknown, const size_t *count)
+unknown_sources(struct cg_buf *b, const struct cg_grade_pops *p)
 {
 	size_t i, n, shown = 0, rows = 0;
 	const char *k;
 
-	for (i = 0; i < t->n; i++) {
-		if (count[i] == 0 || (zero_unknown ? known[i] != 0 :
-		    known[i] >= 0))
+	for (i = 0; i < p->src.n; i++) {
+		if (p->src_count[i] == 0 || p->src_points[i] != 0)
 			continue;
-		rows += count[i];
-		if (shown++ == 8) {
+		rows += p->src_count[i];
+		if (shown++ == 8)
 			cg_buf_adds(b, ", ...");
-			continue;
-		}
 		if (shown > 8)
 			continue;
-		k = cg_strtab_key(t, i, &n);
-		cg_buf_printf(b, "%s'%.*s' (%zu)", shown > 1 ? ", " : "",
-		    (int)(n > 40 ? 40 : n), k, count[i]);
+		k = cg_strtab_key(&p->src, i, &n);
+		cg_buf_adds(b, shown > 1 ? ", '" : "'");
+		cg_text_safe(b, k, n > 40 ? 40 : n);
+		cg_buf_printf(b, "' (%zu)", p->src_count[i]);
 	}
 	return rows;
 }
@@ -184,24 +155,10 @@ cg_grade_pops_report(struct cg_grade_ctx *g)
 	struct cg_buf b = CG_BUF_INIT;
 	size_t rows;
 
+	if (p->col != CG_NO_COL)
+		cg_stage_memo_report(&p->memo, g->run, "graded");
 	cg_buf_adds(&b, "");
-	if (p->col != CG_NO_COL) {
-		rows = unknown_list(&b, &p->seen, p->kind, 0, p->count) +
-		    p->unknown_uncached;
-		if (rows > 0)
-			cg_warning(g->run, "%zu account%s with a stage the "
-			    "vocabulary does not know, graded as clients: %s "
-			    "(say what they are in [stages]: client = ..., "
-			    "lead = ..., referral = ...)", rows, rows == 1 ?
-			    "" : "s", b.s);
-		if (p->empty > 0)
-			cg_note(g->run, "%zu account%s with an empty stage "
-			    "graded as client%s", p->empty, p->empty == 1 ?
-			    "" : "s", p->empty == 1 ? "" : "s");
-	}
-	cg_buf_reset(&b);
-	cg_buf_adds(&b, "");
-	rows = unknown_list(&b, &p->src, p->src_points, 1, p->src_count);
+	rows = unknown_sources(&b, p);
 	if (rows > 0)
 		cg_warning(g->run, "%zu account%s with a source the vocabulary "
 		    "does not know, no source points: %s (give them points "
@@ -213,10 +170,8 @@ cg_grade_pops_report(struct cg_grade_ctx *g)
 void
 cg_grade_pops_free(struct cg_grade_pops *p)
 {
-	cg_strtab_free(&p->seen);
+	cg_stage_memo_free(&p->memo);
 	cg_strtab_free(&p->src);
-	free(p->kind);
-	free(p->count);
 	free(p->src_points);
 	free(p->src_count);
 	memset(p, 0, sizeof(*p));

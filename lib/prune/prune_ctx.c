@@ -111,7 +111,7 @@ cg_prune_ctx_init(struct cg_prune_ctx *c, const struct cg_prune_opts *o,
 	c->c_noreply = c->c_id = CG_NO_COL;
 	for (i = 0; i < CG_KEY_N; i++)
 		c->c_key[i] = CG_NO_COL;
-	cg_strtab_init(&c->stage_seen);
+	cg_stage_memo_init(&c->stages, run->stages, &c->extra);
 	cg_datecol_init(&c->dc_contact, run->dates);
 	cg_datecol_init(&c->dc_order, run->dates);
 	cg_datecol_init(&c->dc_next, run->dates);
@@ -211,42 +211,23 @@ cg_prune_ctx_free(struct cg_prune_ctx *c)
 	for (i = 0; i < CG_KEY_N; i++)
 		cg_buf_free(&c->keys[i]);
 	cg_stages_free(&c->extra);
-	cg_strtab_free(&c->stage_seen);
-	free(c->stage_kind);
-	free(c->stage_stale);
-	c->stage_kind = NULL;
-	c->stage_stale = NULL;
+	cg_stage_memo_free(&c->stages);
 }
 
 void
 cg_prune_ctx_pass_done(struct cg_prune_ctx *c, int final)
 {
 	struct cg_buf b = CG_BUF_INIT;
-	unsigned long total = 0;
-	size_t i, n, k = 0;
-	const char *s;
+	size_t total;
 
 	if (c->fit != NULL)
 		prune_fit_report(c);
 	if (!final)
 		return;
-	for (i = 0; i < c->stage_seen.n; i++) {
-		if (c->stage_stale[i] == 0)
-			continue;
-		total += c->stage_stale[i];
-		if (k++ == 5)
-			cg_buf_adds(&b, ", ...");
-		if (k > 5)
-			continue;
-		s = cg_strtab_key(&c->stage_seen, i, &n);
-		if (k > 1)
-			cg_buf_adds(&b, ", ");
-		cg_tally_show(&b, s, n);
-		cg_buf_printf(&b, " %lu", c->stage_stale[i]);
-	}
+	total = cg_stage_memo_unknown(&c->stages, &b);
 	if (total > 0)
 		cg_note(c->run, "%lu row%s pruned as stale ha%s a stage the "
-		    "vocabulary does not know (%s); if they are clients or "
+		    "vocabulary does not know: %s; if they are clients or "
 		    "referral sources, add them to [stages] (or "
 		    "--client-stages)", total,
 		    total == 1 ? "" : "s", total == 1 ? "s" : "ve", b.s);

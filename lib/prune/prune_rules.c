@@ -41,60 +41,6 @@ trimmed(const struct cg_row *row, size_t i, size_t *n)
 	return s;
 }
 
-/* Distinct stage values whose kind is remembered. */
-#define STAGE_CACHE 4096
-
-static int
-stage_lookup(const struct cg_prune_ctx *c, const char *s, size_t n)
-{
-	int kind;
-
-	/* --client-stages come last, so they win over the vocabulary. */
-	if (c->extra.n > 0 &&
-	    cg_stage_kind(&c->extra, s, n) == CG_STAGE_CLIENT)
-		return CG_STAGE_CLIENT;
-	kind = cg_stage_kind(c->run->stages, s, n);
-	return kind;
-}
-
-/*
- * The kind of the row's stage (enum cg_stage_kind), and in *slot its
- * entry in the cache (CG_STRTAB_NONE when the cache is full). A stage
- * column holds a handful of values, so the vocabulary is asked once
- * each.
- */
-static int
-stage_of(struct cg_prune_ctx *c, const struct cg_row *row, size_t *slot)
-{
-	const char *s;
-	size_t n, i;
-	int added;
-
-	s = trimmed(row, c->c_stage, &n);
-	i = cg_strtab_find(&c->stage_seen, s, n);
-	if (i != CG_STRTAB_NONE) {
-		*slot = i;
-		return c->stage_kind[i];
-	}
-	*slot = CG_STRTAB_NONE;
-	if (c->stage_seen.n >= STAGE_CACHE)
-		return stage_lookup(c, s, n);
-	i = cg_strtab_intern(&c->stage_seen, s, n, &added);
-	if (i >= c->stage_cap) {
-		size_t old = c->stage_cap;
-		c->stage_cap = c->stage_cap ? c->stage_cap * 2 : 16;
-		c->stage_kind = cg_xreallocarray(c->stage_kind, c->stage_cap,
-		    sizeof(*c->stage_kind));
-		c->stage_stale = cg_xreallocarray(c->stage_stale,
-		    c->stage_cap, sizeof(*c->stage_stale));
-		memset(c->stage_stale + old, 0, (c->stage_cap - old) *
-		    sizeof(*c->stage_stale));
-	}
-	c->stage_kind[i] = (signed char)stage_lookup(c, s, n);
-	*slot = i;
-	return c->stage_kind[i];
-}
-
 /*
  * Clients and referral sources are never stale: a client who orders
  * without calls is not a lead gone cold, and a partner who sends
@@ -105,19 +51,21 @@ stage_of(struct cg_prune_ctx *c, const struct cg_row *row, size_t *slot)
 static int
 not_prospect(struct cg_prune_ctx *c, const struct cg_row *row)
 {
-	size_t slot, n;
+	size_t slot;
 	int kind;
 
 	if (c->c_stage == CG_NO_COL)
 		return 0;
-	kind = stage_of(c, row, &slot);
+	/* --client-stages win over the vocabulary (the memo asks them
+	 * first). */
+	kind = cg_stage_memo_kind(&c->stages, c->c_stage < row->n ?
+	    row->f[c->c_stage] : "", c->c_stage < row->n ?
+	    row->len[c->c_stage] : 0, &slot);
 	if (kind == CG_STAGE_CLIENT || kind == CG_STAGE_REFERRAL)
 		return 1;
-	if (c->final && kind == CG_STAGE_UNKNOWN && slot != CG_STRTAB_NONE) {
-		(void)cg_strtab_key(&c->stage_seen, slot, &n);
-		if (n > 0)
-			c->stage_stale[slot]++;
-	}
+	if (c->final && kind == CG_STAGE_UNKNOWN &&
+	    slot != CG_STAGE_SLOT_EMPTY)
+		cg_stage_memo_count(&c->stages, slot);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "clientgrade/buf.h"
 #include "clientgrade/cond.h"
 #include "clientgrade/field.h"
+#include "clientgrade/stage.h"
 #include "clientgrade/csv.h"
 #include "clientgrade/input.h"
 #include "clientgrade/strtab.h"
@@ -22,21 +23,12 @@ struct cg_tp_acc_off {
 };
 
 /*
- * The populations (touchplan_pop.c): the stage column's distinct values
- * with their population, remembered, as a million rows hold a handful of
- * them; and what the planned accounts were.
+ * The populations (touchplan_pop.c): the stage column read through the
+ * suite's memo (stage.h), and what the planned accounts were.
  */
-#define CG_TP_POP_CACHE 4096		/* distinct stages remembered */
-#define CG_TP_SLOT_NONE ((size_t)-1)	/* nothing to count for a stage */
-#define CG_TP_SLOT_EMPTY ((size_t)-2)	/* an empty stage */
-#define CG_TP_SLOT_UNKNOWN ((size_t)-3)	/* unknown, past the cache */
 struct cg_tp_pops {
 	size_t col;			/* the stage column, or CG_NO_COL */
-	struct cg_strtab seen;
-	signed char *kind;		/* per seen stage: pop, -1 unknown */
-	size_t *count;			/* planned accounts per seen stage */
-	size_t cap;
-	size_t empty, unknown_uncached;
+	struct cg_stage_memo memo;
 	size_t n[CG_TP_NPOPS];		/* planned accounts per population */
 };
 
