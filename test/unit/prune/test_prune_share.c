@@ -270,7 +270,7 @@ clients_and_referral_sources_are_never_stale(void **state)
 	    "4,Dyn,Channel partner,2025-01-01\n"
 	    "6,Flux,Prospect,2026-11-01\n");
 	assert_non_null(strstr(said.s, "note: 1 row pruned as stale has a "
-	    "stage the vocabulary does not know (Key account 1)"));
+	    "stage the vocabulary does not know: 'Key account' (1)"));
 	/* --client-stages adds to the vocabulary... */
 	assert_int_equal(cg_prune_set_stages(&o, "key account", &err), 0);
 	run_prune(&o, NULL, stale_file, &res);
