@@ -44,7 +44,6 @@ struct cg_tp_topic {
 	uint32_t channels;	/* bit per enum cg_tp_channel; 0: any */
 	struct cg_cond cond;
 	long line, col;		/* where `when` is, for messages */
-	size_t when_col;
 };
 struct cg_tp_topics {
 	const char *path;

@@ -199,7 +199,6 @@ cg_tp_topics_read(const char *path, const struct cg_run *run,
 		t.grades = dup_field(row, col[C_GRADES]);
 		t.when = dup_field(row, col[C_WHEN]);
 		t.text = dup_field(row, col[C_TEXT]);
-		t.when_col = col[C_WHEN];
 		if (col[C_WHEN] != CG_NO_COL)
 			cg_row_locate(row, cg_reader_dialect(r)->delim,
 			    col[C_WHEN], &t.line, &t.col);
